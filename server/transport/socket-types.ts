@@ -1,0 +1,20 @@
+import type { Server, Socket } from 'socket.io';
+import type { ServerToClientEvents } from '../../shared/events';
+import type { Identity } from '../rooms/room-service';
+
+/** What clients send, as the server must treat it: unknown until parsed. */
+export interface WireEvents {
+  command: (payload: unknown, ack?: unknown) => void;
+  clock: (ack?: unknown) => void;
+}
+
+export interface SocketData {
+  identity: Identity;
+}
+
+export type IoServer = Server<WireEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<WireEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Socket.IO rooms: one per role per room (one broadcast serves the role), one per member. */
+export const roleRoom = (code: string, role: Identity['viewRole']) => `${code}:${role}`;
+export const memberRoom = (code: string, memberId: string) => `${code}:m:${memberId}`;
