@@ -1,0 +1,37 @@
+import type { Segment, Settings } from '../../shared/settings';
+import type { RoomState } from './state';
+
+export interface CreateRoomInput {
+  code: string;
+  title: string;
+  settings: Settings;
+  agenda: Segment[];
+  facilitatorKeyHash: string;
+  displayKeyHash: string;
+  now: number;
+}
+
+/** A new, open, empty room at version 1. The caller draws the code and keys and passes their hashes. */
+export function createRoomState(input: CreateRoomInput): RoomState {
+  return {
+    version: 1,
+    code: input.code,
+    title: input.title,
+    status: 'open',
+    createdAt: input.now,
+    settings: { ...input.settings },
+    facilitatorKeyHash: input.facilitatorKeyHash,
+    displayKeyHash: input.displayKeyHash,
+    members: [],
+    order: [],
+    speaker: null,
+    timer: null,
+    round: null,
+    hands: [],
+    stats: {},
+    signals: [],
+    agenda: input.agenda.map((segment) => ({ ...segment })),
+    revokedTokenHashes: [],
+    seq: 0,
+  };
+}

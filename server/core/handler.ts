@@ -1,0 +1,28 @@
+import type { CommandOf, CommandType } from '../../shared/commands';
+import type { ErrorBody } from '../../shared/errors';
+import type { SystemCommand } from './actor';
+import type { RoomState } from './state';
+
+/**
+ * What a handler says about the draft it was given: it changed it, it left it as it was (the
+ * command is a harmless no-op), or it refuses the command (the draft is then thrown away).
+ */
+export type Verdict = 'changed' | 'unchanged' | ErrorBody;
+
+/** The instant of the command and, when a member sent it, who they are. */
+export interface Context {
+  now: number;
+  memberId: string | null;
+}
+
+/**
+ * A handler works on a private deep copy of the state (`draft`) that `apply` throws away on a
+ * refusal or a no-op, so a handler may mutate it freely: all or nothing comes for free.
+ */
+export type Handler<C> = (draft: RoomState, command: C, ctx: Context) => Verdict;
+
+export type CommandHandlers = { [T in CommandType]: Handler<CommandOf<T>> };
+
+export type SystemCommandType = SystemCommand['type'];
+export type SystemCommandOf<T extends SystemCommandType> = Extract<SystemCommand, { type: T }>;
+export type SystemCommandHandlers = { [T in SystemCommandType]: Handler<SystemCommandOf<T>> };

@@ -1,0 +1,39 @@
+import type { MemberStats } from '../../shared/views';
+import type { RoomState, StatsState } from './state';
+
+export function zeroStats(): StatsState {
+  return { spokenMs: 0, turns: 0, passes: 0, lastSpokeAt: null };
+}
+
+/** The member's stats record in the draft, created zeroed if it is missing (it never should be). */
+export function statsOf(draft: RoomState, memberId: string): StatsState {
+  let stats = draft.stats[memberId];
+  if (stats === undefined) {
+    stats = zeroStats();
+    draft.stats[memberId] = stats;
+  }
+  return stats;
+}
+
+/** Total speaking time at `now` (ms): the settled time plus, for the holder, the live part. */
+export function liveSpokenMs(state: RoomState, memberId: string, now: number): number {
+  const settled = state.stats[memberId]?.spokenMs ?? 0;
+  const speaker = state.speaker;
+  if (speaker === null || speaker.memberId !== memberId) return settled;
+  return settled + Math.max(0, now - speaker.since);
+}
+
+/** Stats of every current member as of `now`, for the facilitator view. */
+export function statsAt(state: RoomState, now: number): Record<string, MemberStats> {
+  const out: Record<string, MemberStats> = {};
+  for (const member of state.members) {
+    const stats = state.stats[member.id] ?? zeroStats();
+    out[member.id] = {
+      spokenMs: liveSpokenMs(state, member.id, now),
+      turns: stats.turns,
+      passes: stats.passes,
+      lastSpokeAt: stats.lastSpokeAt,
+    };
+  }
+  return out;
+}
