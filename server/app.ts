@@ -37,7 +37,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
   const { store, presence } = deps.backends ?? (await createBackends(config, clock, logger));
   const metrics = createMetrics();
 
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+  });
   installErrorReplies(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -14,7 +14,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIMITS_PER_IP: z.enum(['on', 'off']).default('on'),
   /** Idle time after which a room and every name in it are forgotten. */
-  ROOM_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  ROOM_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
 });
 
 export interface Config {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { QueueOrderSchema, AdmissionSchema, TitleSchema, TurnSecondsSchema, WarnSecondsSchema } from './settings';
+import {
+  AdmissionSchema,
+  QueueOrderSchema,
+  TitleSchema,
+  TurnSecondsSchema,
+  WarnSecondsSchema,
+} from './settings';
 
 export const MemberIdSchema = z.string().min(1).max(64);
 /** The holder the sender saw: `null` for nobody. Guards commands that move the piece on. */
@@ -10,17 +16,16 @@ export const SignalKindSchema = z.enum(['need-a-moment', 'check-in-with-me', 'sl
 
 const noFields = <T extends string>(type: T) => z.object({ type: z.literal(type) });
 
-export const RoomUpdateSchema = z
-  .object({
-    type: z.literal('room.update'),
-    title: TitleSchema.optional(),
-    locked: z.boolean().optional(),
-    admission: AdmissionSchema.optional(),
-    turnSeconds: TurnSecondsSchema.optional(),
-    warnSeconds: WarnSecondsSchema.optional(),
-    queueOrder: QueueOrderSchema.optional(),
-    autoStartTimer: z.boolean().optional(),
-  });
+export const RoomUpdateSchema = z.object({
+  type: z.literal('room.update'),
+  title: TitleSchema.optional(),
+  locked: z.boolean().optional(),
+  admission: AdmissionSchema.optional(),
+  turnSeconds: TurnSecondsSchema.optional(),
+  warnSeconds: WarnSecondsSchema.optional(),
+  queueOrder: QueueOrderSchema.optional(),
+  autoStartTimer: z.boolean().optional(),
+});
 
 export const CommandSchema = z.discriminatedUnion('type', [
   // Facilitator (and co-facilitator) only

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CommandSchema, type Command } from './commands';
+import { type Command, CommandSchema } from './commands';
 import { type ErrorBody, errorBody } from './errors';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
@@ -10,7 +10,13 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, error: errorBody('invalid_command', `That command is not valid (${where}${issue?.message ?? 'unreadable'}).`) };
+  return {
+    ok: false,
+    error: errorBody(
+      'invalid_command',
+      `That command is not valid (${where}${issue?.message ?? 'unreadable'}).`,
+    ),
+  };
 }
 
 export function parseCommand(input: unknown): Parsed<Command> {

@@ -15,7 +15,10 @@ export async function clientPages(app: FastifyInstance, opts: { root: string }) 
     root: opts.root,
     wildcard: false,
     setHeaders(reply, path) {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   for (const path of ['/', '/j', '/f/:code', '/j/:code', '/d/:code']) {

@@ -21,7 +21,8 @@ export function installErrorReplies(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (status === 413) return sendError(reply, 'payload_too_large');
     if (status === 429) return sendError(reply, 'rate_limited');
-    if (status >= 400 && status < 500) return sendError(reply, 'invalid_command', 'The request could not be read.');
+    if (status >= 400 && status < 500)
+      return sendError(reply, 'invalid_command', 'The request could not be read.');
     request.log.error({ err }, 'request failed');
     return sendError(reply, 'unavailable');
   });

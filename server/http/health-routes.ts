@@ -16,7 +16,9 @@ export async function healthRoutes(app: FastifyInstance, { store, metrics }: Hea
       await withTimeout(store.ping(), 1000);
       return { ok: true };
     } catch {
-      return reply.code(503).send({ error: { code: 'unavailable', message: 'The room store does not answer.' } });
+      return reply
+        .code(503)
+        .send({ error: { code: 'unavailable', message: 'The room store does not answer.' } });
     }
   });
 

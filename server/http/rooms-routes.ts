@@ -1,8 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { facePaths, type CreateRoomBody, CreateRoomBodySchema, type CreateRoomResponse } from '../../shared/http';
+import {
+  type CreateRoomBody,
+  CreateRoomBodySchema,
+  type CreateRoomResponse,
+  facePaths,
+} from '../../shared/http';
 import { parseCommand, parseWith } from '../../shared/parse';
 import { RoomError, type RoomService } from '../rooms/room-service';
-import { sendError, STATUS_OF } from './error-replies';
+import { STATUS_OF, sendError } from './error-replies';
 
 export interface RoomsRoutesOptions {
   service: RoomService;
@@ -16,7 +21,9 @@ export async function roomsRoutes(app: FastifyInstance, opts: RoomsRoutesOptions
 
   app.post(
     '/api/rooms',
-    { config: { rateLimit: opts.createPerMinute ? { max: opts.createPerMinute, timeWindow: 60_000 } : false } },
+    {
+      config: { rateLimit: opts.createPerMinute ? { max: opts.createPerMinute, timeWindow: 60_000 } : false },
+    },
     async (request, reply) => {
       const body = parseWith(CreateRoomBodySchema, request.body ?? {});
       if (!body.ok) return sendError(reply, 'invalid_command', body.error.message);

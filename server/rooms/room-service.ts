@@ -4,8 +4,8 @@ import type { Command } from '../../shared/commands';
 import { type ErrorBody, type ErrorCode, errorBody } from '../../shared/errors';
 import type { CreateRoomBody, RoomInfo } from '../../shared/http';
 import { NameSchema } from '../../shared/names';
-import { normalizeRoomCode } from '../../shared/room-code';
 import type { Result } from '../../shared/results';
+import { normalizeRoomCode } from '../../shared/room-code';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { AnyView } from '../../shared/views';
 import type { Clock } from '../clock';
@@ -62,7 +62,9 @@ export class RoomService {
     this.broadcaster = broadcaster;
   }
 
-  async createRoom(body: CreateRoomBody): Promise<{ code: string; facilitatorKey: string; displayKey: string }> {
+  async createRoom(
+    body: CreateRoomBody,
+  ): Promise<{ code: string; facilitatorKey: string; displayKey: string }> {
     const facilitatorKey = newSecret();
     const displayKey = newSecret();
     for (;;) {
@@ -116,7 +118,12 @@ export class RoomService {
     if (!name.success) throw new RoomError('invalid_name');
     const memberId = newMemberId();
     const memberToken = newSecret();
-    const join: SystemCommand = { type: 'member.join', memberId, name: name.data, tokenHash: hashSecret(memberToken) };
+    const join: SystemCommand = {
+      type: 'member.join',
+      memberId,
+      name: name.data,
+      tokenHash: hashSecret(memberToken),
+    };
     const result = await this.execute(code, join, { kind: 'system' });
     if (!result.ok) throw new RoomError(result.error.code);
     return { ...memberIdentity(code, memberId, false), memberToken };
@@ -151,7 +158,8 @@ export class RoomService {
           : { state, value: { ok: false, error: applied.error } };
       });
     } catch (err) {
-      if (!(err instanceof StoreUnavailableError)) this.deps.log.error({ err, type: command.type }, 'command failed');
+      if (!(err instanceof StoreUnavailableError))
+        this.deps.log.error({ err, type: command.type }, 'command failed');
       return { ok: false, error: errorBody('unavailable') };
     }
     if (!outcome) return { ok: false, error: errorBody('room_not_found') };

@@ -30,5 +30,7 @@ export class SocketBroadcaster implements RoomBroadcaster {
 
 /** Two views say the same thing when they differ at most in version and serverNow. */
 function sameContent(a: object, b: object): boolean {
-  return JSON.stringify({ ...a, version: 0, serverNow: 0 }) === JSON.stringify({ ...b, version: 0, serverNow: 0 });
+  return (
+    JSON.stringify({ ...a, version: 0, serverNow: 0 }) === JSON.stringify({ ...b, version: 0, serverNow: 0 })
+  );
 }

@@ -8,9 +8,9 @@ import type { Clock } from '../clock';
 import type { Metrics } from '../metrics';
 import type { Presence } from '../presence/presence';
 import { RoomError, type RoomService } from '../rooms/room-service';
+import { originAllowed } from './origin';
 import { SocketBroadcaster } from './socket-broadcaster';
 import { type IoServer, type IoSocket, memberRoom, roleRoom } from './socket-types';
-import { originAllowed } from './origin';
 
 export interface SocketServerDeps {
   service: RoomService;
@@ -42,7 +42,10 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
   io.use((socket, next) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(new Error(auth.error.issues.some((i) => i.path[0] === 'name') ? 'invalid_name' : 'bad_credentials'));
+    if (!auth.success)
+      return next(
+        new Error(auth.error.issues.some((i) => i.path[0] === 'name') ? 'invalid_name' : 'bad_credentials'),
+      );
     deps.service.authenticate(auth.data).then(
       (identity) => {
         socket.data.identity = identity;
@@ -62,7 +65,12 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     void socket.join(roleRoom(code, identity.viewRole));
     if (memberId) void socket.join(memberRoom(code, memberId));
     socket.emit('welcome', {
-      role: identity.viewRole === 'display' ? 'display' : identity.actor.kind === 'facilitator' ? 'facilitator' : 'member',
+      role:
+        identity.viewRole === 'display'
+          ? 'display'
+          : identity.actor.kind === 'facilitator'
+            ? 'facilitator'
+            : 'member',
       ...(memberId ? { memberId } : {}),
       ...(identity.memberToken ? { memberToken: identity.memberToken } : {}),
       serverNow: deps.clock.now(),
@@ -89,7 +97,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       if (memberId) {
         track(
           deps.presence.remove(code, memberId, socket.id).then((last) => {
-            if (last) return deps.service.execute(code, { type: 'presence.set', memberId, online: false }, SYSTEM);
+            if (last)
+              return deps.service.execute(code, { type: 'presence.set', memberId, online: false }, SYSTEM);
           }),
         );
       }

@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command } from '../../shared/commands';
+import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/events';
 import type { CreateRoomResponse } from '../../shared/http';
 import type { Result } from '../../shared/results';
 import type { AnyView, FacilitatorView, RoomView } from '../../shared/views';
-import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/events';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,7 +21,10 @@ export interface Participant<V extends AnyView = AnyView> {
 
 const WAIT_MS = 5000;
 
-export async function createRoom(url: string, body: object = { title: 'Tuesday circle' }): Promise<CreateRoomResponse> {
+export async function createRoom(
+  url: string,
+  body: object = { title: 'Tuesday circle' },
+): Promise<CreateRoomResponse> {
   const res = await fetch(`${url}/api/rooms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,7 +45,12 @@ export async function httpCommand(url: string, code: string, key: string, comman
 
 /** Connects and waits for `welcome` and the first `state`; rejects with the connect_error code. */
 export function connect<V extends AnyView = RoomView>(url: string, auth: object): Promise<Participant<V>> {
-  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: ClientSocket = io(url, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   const states: V[] = [];
   const waiters: { predicate: (v: V) => boolean; resolve: (v: V) => void }[] = [];
   socket.on('state', (view) => {
@@ -71,7 +79,13 @@ export function connect<V extends AnyView = RoomView>(url: string, auth: object)
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
-        waiters.push({ predicate, resolve: (v) => (clearTimeout(timer), resolve(v)) });
+        waiters.push({
+          predicate,
+          resolve: (v) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        });
       });
     },
     send: (command) => socket.timeout(WAIT_MS).emitWithAck('command', command),

@@ -50,7 +50,10 @@ describe('bad input over the socket', () => {
     for (const payload of malformed) {
       for (const p of [fac, ana] as Participant[]) {
         const result = await p.socket.timeout(2000).emitWithAck('command', payload as never);
-        expect(result, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid_command', message: expect.any(String) } });
+        expect(result, JSON.stringify(payload)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_command', message: expect.any(String) },
+        });
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateRoomResponse } from '../../shared/http';
 import type { FacilitatorView, RoomView } from '../../shared/views';
-import { connectFacilitator, connectMember, createRoom, httpCommand, type Participant } from '../helpers/clients';
+import {
+  connectFacilitator,
+  connectMember,
+  createRoom,
+  httpCommand,
+  type Participant,
+} from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/server';
 
 describe('the HTTP API', () => {
@@ -23,7 +29,11 @@ describe('the HTTP API', () => {
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it('creates a room with absolute urls whose keys live only in the fragment', () => {
     expect(room.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
@@ -44,30 +54,75 @@ describe('the HTTP API', () => {
 
   it('answers room info and 404 for unknown rooms', async () => {
     const res = await fetch(`${server.url}/api/rooms/${room.code.toLowerCase()}`);
-    expect(await res.json()).toEqual({ code: room.code, title: 'Evening group', status: 'open', locked: false, admission: 'open' });
+    expect(await res.json()).toEqual({
+      code: room.code,
+      title: 'Evening group',
+      status: 'open',
+      locked: false,
+      admission: 'open',
+    });
     const missing = await fetch(`${server.url}/api/rooms/ZZZZZZ`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('room_not_found');
   });
 
   it('runs commands with the facilitator key and answers a Result', async () => {
-    const give = await httpCommand(server.url, room.code, room.facilitatorKey, { type: 'piece.give', memberId: ana.welcome.memberId });
+    const give = await httpCommand(server.url, room.code, room.facilitatorKey, {
+      type: 'piece.give',
+      memberId: ana.welcome.memberId,
+    });
     expect(give.status).toBe(200);
     expect(give.body).toEqual({ ok: true, version: expect.any(Number) });
     await ana.waitFor((v) => v.speaker?.memberId === ana.welcome.memberId);
-    const refused = await httpCommand(server.url, room.code, room.facilitatorKey, { type: 'piece.give', memberId: 'nobody' });
-    expect(refused).toEqual({ status: 200, body: { ok: false, error: { code: 'unknown_member', message: expect.any(String) } } });
+    const refused = await httpCommand(server.url, room.code, room.facilitatorKey, {
+      type: 'piece.give',
+      memberId: 'nobody',
+    });
+    expect(refused).toEqual({
+      status: 200,
+      body: { ok: false, error: { code: 'unknown_member', message: expect.any(String) } },
+    });
   });
 
   it('refuses transport errors by status, changing nothing', async () => {
     const before = fac.latest().version;
     const cases: [string, Record<string, string>, string, number, string][] = [
       [`/api/rooms/${room.code}/commands`, {}, '{"type":"timer.start"}', 401, 'bad_credentials'],
-      [`/api/rooms/${room.code}/commands`, { authorization: `Bearer ${room.displayKey}` }, '{"type":"timer.start"}', 401, 'bad_credentials'],
-      ['/api/rooms/ZZZZZZ/commands', { authorization: `Bearer ${room.facilitatorKey}` }, '{"type":"timer.start"}', 404, 'room_not_found'],
-      [`/api/rooms/${room.code}/commands`, { authorization: `Bearer ${room.facilitatorKey}` }, '{"type":"nope"}', 400, 'invalid_command'],
-      [`/api/rooms/${room.code}/commands`, { authorization: `Bearer ${room.facilitatorKey}` }, '{oops', 400, 'invalid_command'],
-      [`/api/rooms/${room.code}/commands`, { authorization: `Bearer ${room.facilitatorKey}` }, JSON.stringify({ type: 'timer.start', pad: 'x'.repeat(100_000) }), 413, 'payload_too_large'],
+      [
+        `/api/rooms/${room.code}/commands`,
+        { authorization: `Bearer ${room.displayKey}` },
+        '{"type":"timer.start"}',
+        401,
+        'bad_credentials',
+      ],
+      [
+        '/api/rooms/ZZZZZZ/commands',
+        { authorization: `Bearer ${room.facilitatorKey}` },
+        '{"type":"timer.start"}',
+        404,
+        'room_not_found',
+      ],
+      [
+        `/api/rooms/${room.code}/commands`,
+        { authorization: `Bearer ${room.facilitatorKey}` },
+        '{"type":"nope"}',
+        400,
+        'invalid_command',
+      ],
+      [
+        `/api/rooms/${room.code}/commands`,
+        { authorization: `Bearer ${room.facilitatorKey}` },
+        '{oops',
+        400,
+        'invalid_command',
+      ],
+      [
+        `/api/rooms/${room.code}/commands`,
+        { authorization: `Bearer ${room.facilitatorKey}` },
+        JSON.stringify({ type: 'timer.start', pad: 'x'.repeat(100_000) }),
+        413,
+        'payload_too_large',
+      ],
     ];
     for (const [path, headers, body, status, code] of cases) {
       const res = await post(path, body, headers);

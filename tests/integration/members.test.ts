@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateRoomResponse } from '../../shared/http';
-import type { FacilitatorView, RoomView } from '../../shared/views';
+import type { FacilitatorView } from '../../shared/views';
 import {
   connect,
   connectFacilitator,
@@ -40,8 +40,12 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     await join('Ana');
     expect(await refusal(server.url, { code: 'ZZZZZZ', name: 'Bo' })).toBe('room_not_found');
     expect(await refusal(server.url, { code: 'not a code', name: 'Bo' })).toBe('room_not_found');
-    expect(await refusal(server.url, { code: room.code, facilitatorKey: 'x'.repeat(32) })).toBe('bad_credentials');
-    expect(await refusal(server.url, { code: room.code, displayKey: room.facilitatorKey })).toBe('bad_credentials');
+    expect(await refusal(server.url, { code: room.code, facilitatorKey: 'x'.repeat(32) })).toBe(
+      'bad_credentials',
+    );
+    expect(await refusal(server.url, { code: room.code, displayKey: room.facilitatorKey })).toBe(
+      'bad_credentials',
+    );
     expect(await refusal(server.url, { code: room.code, memberToken: 'nope' })).toBe('bad_credentials');
     expect(await refusal(server.url, { code: room.code })).toBe('bad_credentials');
     expect(await refusal(server.url, { code: room.code, name: '   ' })).toBe('invalid_name');
@@ -64,7 +68,10 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     const ben = await join('Ben');
     const cleo = await join('Cleo');
     const [a, b, c] = [ana.welcome.memberId!, ben.welcome.memberId!, cleo.welcome.memberId!];
-    expect(await fac.send({ type: 'hand.call', from: null })).toMatchObject({ ok: false, error: { code: 'queue_empty' } });
+    expect(await fac.send({ type: 'hand.call', from: null })).toMatchObject({
+      ok: false,
+      error: { code: 'queue_empty' },
+    });
 
     // Ben speaks first so that he has spoken the most.
     await fac.send({ type: 'piece.give', memberId: b });
@@ -72,7 +79,8 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     clock.advance(30_000);
     await fac.send({ type: 'piece.release' });
 
-    for (const p of [ben, cleo, ana]) expect(await p.send({ type: 'hand.raise' })).toMatchObject({ ok: true });
+    for (const p of [ben, cleo, ana])
+      expect(await p.send({ type: 'hand.raise' })).toMatchObject({ ok: true });
     const raisedTwice = await ben.send({ type: 'hand.raise' });
     const queued = await fac.waitFor((v) => v.hands.length === 3);
     expect(raisedTwice).toEqual({ ok: true, version: queued.version });
@@ -124,7 +132,13 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     expect(await fac.send({ type: 'room.update', locked: true })).toMatchObject({ ok: true });
     expect(await refusal(server.url, { code: room.code, name: 'Newcomer' })).toBe('room_locked');
     const info = await (await fetch(`${server.url}/api/rooms/${room.code}`)).json();
-    expect(info).toEqual({ code: room.code, title: 'Tuesday circle', status: 'open', locked: true, admission: 'open' });
+    expect(info).toEqual({
+      code: room.code,
+      title: 'Tuesday circle',
+      status: 'open',
+      locked: true,
+      admission: 'open',
+    });
     ana.close();
     const back = await connect(server.url, { code: room.code, memberToken: ana.welcome.memberToken });
     open.push(back);
@@ -136,7 +150,9 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     const ben = await join('Ben');
     const id = ana.welcome.memberId!;
     await fac.send({ type: 'piece.give', memberId: id });
-    await fac.send({ type: 'hand.raise' }).then((r) => expect(r).toMatchObject({ error: { code: 'forbidden' } }));
+    await fac
+      .send({ type: 'hand.raise' })
+      .then((r) => expect(r).toMatchObject({ error: { code: 'forbidden' } }));
     const removed = new Promise<{ reason: string }>((resolve) => ana.socket.once('removed', resolve));
     const disconnected = new Promise<void>((resolve) => ana.socket.once('disconnect', () => resolve()));
     expect(await fac.send({ type: 'member.remove', memberId: id })).toMatchObject({ ok: true });
@@ -145,8 +161,13 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     const after = await ben.waitFor((v) => v.members.length === 1, 'Ana gone');
     expect(after.speaker).toBeNull();
     expect(JSON.stringify(fac.latest())).not.toContain('Ana');
-    expect(await refusal(server.url, { code: room.code, memberToken: ana.welcome.memberToken })).toBe('removed');
-    expect(await fac.send({ type: 'member.remove', memberId: id })).toMatchObject({ ok: false, error: { code: 'unknown_member' } });
+    expect(await refusal(server.url, { code: room.code, memberToken: ana.welcome.memberToken })).toBe(
+      'removed',
+    );
+    expect(await fac.send({ type: 'member.remove', memberId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_member' },
+    });
     // Her name is free again for someone new.
     open.push(await connectMember(server.url, room, 'Ana'));
   });

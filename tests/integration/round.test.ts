@@ -37,7 +37,11 @@ describe('a whole check-in round through a real server', () => {
   it('welcomes each role, in order, with its own view', () => {
     expect(fac.welcome.role).toBe('facilitator');
     expect(display.welcome.role).toBe('display');
-    expect(ana.welcome).toMatchObject({ role: 'member', memberId: expect.any(String), memberToken: expect.any(String) });
+    expect(ana.welcome).toMatchObject({
+      role: 'member',
+      memberId: expect.any(String),
+      memberToken: expect.any(String),
+    });
     expect(fac.latest().members.map((m) => m.name)).toEqual(['Ana', 'Ben', 'Cleo']);
     expect(fac.latest().order).toEqual([ana.welcome.memberId, ben.welcome.memberId, cleo.welcome.memberId]);
   });
@@ -47,7 +51,12 @@ describe('a whole check-in round through a real server', () => {
     const start = await fac.send({ type: 'round.start', kind: 'check-in', prompt: 'How are you arriving?' });
     expect(start.ok).toBe(true);
     const started = await ana.waitFor((v) => v.speaker?.memberId === a, 'Ana holding the piece');
-    expect(started.round).toMatchObject({ kind: 'check-in', prompt: 'How are you arriving?', order: [a, b, c], index: 0 });
+    expect(started.round).toMatchObject({
+      kind: 'check-in',
+      prompt: 'How are you arriving?',
+      order: [a, b, c],
+      index: 0,
+    });
     expect(started.timer).toMatchObject({ durationMs: 120_000, elapsedMs: 0, startedAt: expect.any(Number) });
     await display.waitFor((v) => v.speaker?.memberId === a, 'the display showing Ana');
 

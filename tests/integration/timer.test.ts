@@ -16,7 +16,10 @@ describe('speaker timer arithmetic through a real server (manual server clock)',
 
   beforeAll(async () => {
     server = await startServer({ clock });
-    room = await createRoom(server.url, { title: 'Timer room', settings: { turnSeconds: 90, autoStartTimer: false } });
+    room = await createRoom(server.url, {
+      title: 'Timer room',
+      settings: { turnSeconds: 90, autoStartTimer: false },
+    });
     fac = await connectFacilitator(server.url, room);
     ana = await connectMember(server.url, room, 'Ana');
   });
@@ -36,7 +39,10 @@ describe('speaker timer arithmetic through a real server (manual server clock)',
     for (const type of ['timer.pause', 'timer.resume', 'timer.reset'] as const) {
       expect(await fac.send({ type })).toMatchObject({ ok: false, error: { code: 'no_timer' } });
     }
-    expect(await fac.send({ type: 'timer.add', seconds: 30 })).toMatchObject({ ok: false, error: { code: 'no_timer' } });
+    expect(await fac.send({ type: 'timer.add', seconds: 30 })).toMatchObject({
+      ok: false,
+      error: { code: 'no_timer' },
+    });
   });
 
   it('gives the piece with a ready (not running) timer when autoStartTimer is off', async () => {

@@ -11,13 +11,26 @@ export default async function ensureRedis(): Promise<void> {
   if (await answers(url)) return;
   const local = /^redis:\/\/(127\.0\.0\.1|localhost)(:6379)?\/?$/.test(url);
   if (local && spawnSync('which', ['redis-server']).status === 0) {
-    execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']);
+    execFileSync('redis-server', [
+      '--daemonize',
+      'yes',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      '6379',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     for (let i = 0; i < 50; i++) {
       if (await answers(url)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new Error(`Redis does not answer at ${url}: install it (apt-get install -y redis-server) or set REDIS_URL`);
+  throw new Error(
+    `Redis does not answer at ${url}: install it (apt-get install -y redis-server) or set REDIS_URL`,
+  );
 }
 
 async function answers(url: string): Promise<boolean> {
