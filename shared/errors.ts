@@ -18,6 +18,15 @@ export const ErrorCode = {
   payload_too_large: 'payload_too_large',
   unavailable: 'unavailable',
   room_full: 'room_full',
+  // v1.1
+  not_admitted: 'not_admitted',
+  popcorn_off: 'popcorn_off',
+  no_speaker: 'no_speaker',
+  no_pulse: 'no_pulse',
+  already_answered: 'already_answered',
+  room_ended: 'room_ended',
+  not_waiting: 'not_waiting',
+  no_agenda: 'no_agenda',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -41,6 +50,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   payload_too_large: 'That message is too large.',
   unavailable: 'The service is briefly unavailable. Please try again.',
   room_full: 'The room is full.',
+  not_admitted: 'You are not in the circle yet: please accept the agreements or wait to be let in.',
+  popcorn_off: 'Handing the piece to someone is not turned on in this room.',
+  no_speaker: 'Nobody is holding the talking piece.',
+  no_pulse: 'There is no open question right now.',
+  already_answered: 'You have already answered this question. Thank you.',
+  room_ended: 'This circle has ended.',
+  not_waiting: 'That person is not waiting to be let in.',
+  no_agenda: 'This room has no agenda.',
 };
 
 export interface ErrorBody {

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { AgreementsSchema, DisclaimerSchema, ResourcesSchema } from './room-texts';
 import { AgendaSchema, SettingsSchema, TitleSchema } from './settings';
 
 export const CreateRoomBodySchema = z.object({
   title: TitleSchema.optional(),
   settings: SettingsSchema.partial().optional(),
   agenda: AgendaSchema.optional(),
+  agreements: AgreementsSchema.optional(),
+  disclaimer: DisclaimerSchema.optional(),
+  resources: ResourcesSchema.optional(),
 });
 export type CreateRoomBody = z.infer<typeof CreateRoomBodySchema>;
 
@@ -15,13 +19,22 @@ export interface CreateRoomResponse {
   urls: { facilitator: string; member: string; display: string };
 }
 
-export interface RoomInfo {
+export interface OpenRoomInfo {
   code: string;
   title: string;
-  status: 'open' | 'ended';
+  status: 'open';
   locked: boolean;
   admission: 'open' | 'approve';
 }
+
+/** An ended room (for an hour after `room.end`): its code only, nothing else is kept. */
+export interface EndedRoomInfo {
+  code: string;
+  status: 'ended';
+}
+
+/** `GET /api/rooms/:code`. */
+export type RoomInfo = OpenRoomInfo | EndedRoomInfo;
 
 /** Client-side paths of the three faces. Keys travel only in the fragment (`#key=…`). */
 export const facePaths = {

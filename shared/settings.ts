@@ -16,6 +16,8 @@ export const SettingsSchema = z.object({
   warnSeconds: WarnSecondsSchema,
   queueOrder: QueueOrderSchema,
   autoStartTimer: z.boolean(),
+  /** Popcorn style: the holder may hand the piece to a member of their choice (`turn.handTo`). */
+  popcorn: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,13 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   warnSeconds: 30,
   queueOrder: 'raised',
   autoStartTimer: true,
+  popcorn: false,
 };
 
-export const SegmentKindSchema = z.enum(['opening', 'check-in', 'discussion', 'closing', 'break', 'custom']);
-export const SegmentSchema = z.object({
-  kind: SegmentKindSchema,
-  title: z.string().trim().max(80).optional(),
-  minutes: z.number().int().min(1).max(240),
-});
-export type Segment = z.infer<typeof SegmentSchema>;
-export const AgendaSchema = z.array(SegmentSchema).max(30);
+// The agenda lives in agenda.ts; these names stay importable from here.
+export { AgendaSchema, type Segment, SegmentKindSchema, SegmentSchema } from './agenda';

@@ -1,21 +1,25 @@
-import type { Command } from '../../shared/commands';
-import type { ErrorBody } from '../../shared/errors';
+import { type Command, LOBBY_COMMANDS } from '../../shared/commands';
+import { type ErrorBody, errorBody } from '../../shared/errors';
 import type { Actor, SystemCommand } from './actor';
 import { commandHandlers, systemCommandHandlers } from './command-table';
+import type { Effect } from './effects';
 import type { Context, Handler, Verdict } from './handler';
 import { roleRefusal } from './permissions';
-import { holderId } from './room-queries';
+import { findMember, holderId } from './room-queries';
 import type { RoomState } from './state';
 
-export type ApplyResult = { ok: true; state: RoomState } | { ok: false; error: ErrorBody };
+export type ApplyResult = { ok: true; state: RoomState; effects: Effect[] } | { ok: false; error: ErrorBody };
 
 /**
  * Applies one command at server instant `now` (epoch ms). Pure: never mutates `state`. A refusal
  * changes nothing; a no-op returns the very same `state` object (the service skips the write and
- * the broadcast); a change returns a new state with `version + 1`.
+ * the broadcast); a change returns a new state with `version + 1`. `effects` describe what the
+ * service must do beyond publishing the views (a nudge is a no-op with an effect).
  *
- * Checks, in the protocol's order (the schema was checked by the caller): role, then the `from`
- * guard, then the handler's own conditions.
+ * An ended room (its tombstone) refuses everything with `room_ended`.
+ * Checks, in the protocol's order (the schema was checked by the caller): admission (a member who
+ * is not active may only accept the agreements), role, then the `from` guard, then the handler's
+ * own conditions.
  */
 export function apply(
   state: RoomState,
@@ -23,21 +27,44 @@ export function apply(
   actor: Actor,
   now: number,
 ): ApplyResult {
-  const refusal = roleRefusal(state, command.type, actor);
+  if (state.status === 'ended') return { ok: false, error: errorBody('room_ended') };
+  const refusal = admissionRefusal(state, command, actor) ?? roleRefusal(state, command.type, actor);
   if (refusal !== null) return { ok: false, error: refusal };
-  // `from` names the holder the sender saw: if the piece has moved since, the command is stale.
-  if ('from' in command && command.from !== undefined && command.from !== holderId(state)) {
-    return { ok: true, state };
-  }
+  if (isStale(state, command)) return { ok: true, state, effects: [] };
   const draft = structuredClone(state);
-  const ctx: Context = { now, memberId: actor.kind === 'member' ? actor.memberId : null };
+  const ctx: Context = { now, memberId: actor.kind === 'member' ? actor.memberId : null, effects: [] };
   const verdict = dispatch(draft, command, ctx);
-  if (verdict === 'unchanged') return { ok: true, state };
+  if (verdict === 'unchanged') return { ok: true, state, effects: ctx.effects };
   if (verdict === 'changed') {
     draft.version = state.version + 1;
-    return { ok: true, state: draft };
+    return { ok: true, state: draft, effects: ctx.effects };
   }
   return { ok: false, error: verdict };
+}
+
+/** `not_admitted` for anything but `consent.accept` from a member who is not yet active. */
+function admissionRefusal(
+  state: RoomState,
+  command: Command | SystemCommand,
+  actor: Actor,
+): ErrorBody | null {
+  if (actor.kind !== 'member') return null;
+  const member = findMember(state, actor.memberId);
+  if (member === undefined || member.status === 'active') return null;
+  return LOBBY_COMMANDS.has(command.type as Command['type']) ? null : errorBody('not_admitted');
+}
+
+/**
+ * `from` names what the sender saw: the holder for commands that move the piece, the agenda index
+ * for `agenda.next`/`agenda.prev`. If that has moved on since, the command is stale: a success that
+ * changes nothing, so a double press never skips anyone or anything.
+ */
+function isStale(state: RoomState, command: Command | SystemCommand): boolean {
+  if (!('from' in command) || command.from === undefined) return false;
+  if (command.type === 'agenda.next' || command.type === 'agenda.prev') {
+    return command.from !== (state.agenda?.index ?? null);
+  }
+  return command.from !== holderId(state);
 }
 
 function dispatch(draft: RoomState, command: Command | SystemCommand, ctx: Context): Verdict {

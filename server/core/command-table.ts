@@ -1,6 +1,13 @@
+import { consentAcceptHandler, memberAdmitHandler, memberDeclineHandler } from './admission';
+import { agendaNextHandler, agendaPrevHandler, agendaSetHandler } from './agenda';
 import type { CommandHandlers, SystemCommandHandlers } from './handler';
 import { handCallHandler, handLowerHandler, handRaiseHandler } from './hands';
 import { memberJoinHandler, memberRemoveHandler, presenceSetHandler } from './members';
+import { nudgeSendHandler } from './nudges';
+import { turnHandToHandler } from './popcorn';
+import { pulseAnswerHandler, pulseCloseHandler, pulseOpenHandler } from './pulse';
+import { memberRoleHandler } from './roles';
+import { roomEndHandler } from './room-end';
 import { roomUpdateHandler } from './room-settings';
 import { roundEndHandler, roundNextHandler, roundStartHandler } from './rounds';
 import { orderSetHandler } from './seating-order';
@@ -37,6 +44,19 @@ export const commandHandlers: CommandHandlers = {
   'hand.raise': handRaiseHandler,
   'hand.lower': handLowerHandler,
   'signal.send': signalSendHandler,
+  'member.admit': memberAdmitHandler,
+  'member.decline': memberDeclineHandler,
+  'member.role': memberRoleHandler,
+  'nudge.send': nudgeSendHandler,
+  'agenda.set': agendaSetHandler,
+  'agenda.next': agendaNextHandler,
+  'agenda.prev': agendaPrevHandler,
+  'pulse.open': pulseOpenHandler,
+  'pulse.close': pulseCloseHandler,
+  'room.end': roomEndHandler,
+  'consent.accept': consentAcceptHandler,
+  'turn.handTo': turnHandToHandler,
+  'pulse.answer': pulseAnswerHandler,
 };
 
 export const systemCommandHandlers: SystemCommandHandlers = {

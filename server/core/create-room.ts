@@ -1,4 +1,6 @@
+import type { Resource } from '../../shared/room-texts';
 import type { Segment, Settings } from '../../shared/settings';
+import { agendaState } from './agenda';
 import type { RoomState } from './state';
 
 export interface CreateRoomInput {
@@ -6,6 +8,9 @@ export interface CreateRoomInput {
   title: string;
   settings: Settings;
   agenda: Segment[];
+  agreements?: string[];
+  disclaimer?: string;
+  resources?: Resource[];
   facilitatorKeyHash: string;
   displayKeyHash: string;
   now: number;
@@ -30,7 +35,14 @@ export function createRoomState(input: CreateRoomInput): RoomState {
     hands: [],
     stats: {},
     signals: [],
-    agenda: input.agenda.map((segment) => ({ ...segment })),
+    agenda: agendaState(input.agenda),
+    agreements: [...(input.agreements ?? [])],
+    disclaimer: input.disclaimer ?? '',
+    resources: (input.resources ?? []).map((resource) => ({ ...resource })),
+    pulse: null,
+    pulses: [],
+    roundsStarted: 0,
+    departed: [],
     revokedTokenHashes: [],
     seq: 0,
   };

@@ -1,6 +1,7 @@
 import type { CommandOf, CommandType } from '../../shared/commands';
 import type { ErrorBody } from '../../shared/errors';
 import type { SystemCommand } from './actor';
+import type { Effect } from './effects';
 import type { RoomState } from './state';
 
 /**
@@ -9,10 +10,15 @@ import type { RoomState } from './state';
  */
 export type Verdict = 'changed' | 'unchanged' | ErrorBody;
 
-/** The instant of the command and, when a member sent it, who they are. */
+/**
+ * The instant of the command and, when a member sent it, who they are. `effects` collects what must
+ * happen beyond the state (nudges, status and role changes, ejections); kept only if the command
+ * is not refused.
+ */
 export interface Context {
   now: number;
   memberId: string | null;
+  effects: Effect[];
 }
 
 /**

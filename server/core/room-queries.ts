@@ -10,6 +10,11 @@ export function isMember(state: RoomState, memberId: string): boolean {
   return findMember(state, memberId) !== undefined;
 }
 
+/** In the circle: a member who accepted the agreements and was admitted. */
+export function isActive(state: RoomState, memberId: string): boolean {
+  return findMember(state, memberId)?.status === 'active';
+}
+
 export function isOnline(state: RoomState, memberId: string): boolean {
   return findMember(state, memberId)?.online === true;
 }

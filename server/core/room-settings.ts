@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import type { Settings } from '../../shared/settings';
+import { admitAllWaiting } from './admission';
 import type { Handler } from './handler';
 
 const SETTING_KEYS = [
@@ -9,13 +10,16 @@ const SETTING_KEYS = [
   'warnSeconds',
   'queueOrder',
   'autoStartTimer',
+  'popcorn',
 ] as const satisfies readonly (keyof Settings)[];
 
 /**
  * Applies the fields given; changes nothing if each already has that value. A new `turnSeconds`
- * applies from the next turn: the running timer keeps its duration.
+ * applies from the next turn: the running timer keeps its duration. Turning `admission` to `open`
+ * admits everyone waiting. New agreements ask nobody to accept again: those already in have
+ * accepted the group's agreements, and the room's texts reach every view (and lobby) at once.
  */
-export const roomUpdateHandler: Handler<CommandOf<'room.update'>> = (draft, command) => {
+export const roomUpdateHandler: Handler<CommandOf<'room.update'>> = (draft, command, ctx) => {
   let changed = false;
   if (command.title !== undefined && command.title !== draft.title) {
     draft.title = command.title;
@@ -28,9 +32,26 @@ export const roomUpdateHandler: Handler<CommandOf<'room.update'>> = (draft, comm
       changed = true;
     }
   }
+  if (command.agreements !== undefined && !sameJson(command.agreements, draft.agreements)) {
+    draft.agreements = [...command.agreements];
+    changed = true;
+  }
+  if (command.disclaimer !== undefined && command.disclaimer !== draft.disclaimer) {
+    draft.disclaimer = command.disclaimer;
+    changed = true;
+  }
+  if (command.resources !== undefined && !sameJson(command.resources, draft.resources)) {
+    draft.resources = command.resources.map((resource) => ({ ...resource }));
+    changed = true;
+  }
+  if (draft.settings.admission === 'open' && admitAllWaiting(draft, ctx)) changed = true;
   return changed ? 'changed' : 'unchanged';
 };
 
 function setSetting<K extends keyof Settings>(settings: Settings, key: K, value: Settings[K]): void {
   settings[key] = value;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -2,18 +2,20 @@ import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
 import type { Outcome } from '../../shared/views';
 import type { Handler } from './handler';
-import { activeRound, isMember, isOnline } from './room-queries';
+import { activeRound, isActive, isOnline } from './room-queries';
 import { advanceRound } from './round-advance';
 import type { RoomState, RoundState } from './state';
 import { freePiece } from './talking-piece';
 
 export const roundStartHandler: Handler<CommandOf<'round.start'>> = (draft, command, ctx) => {
+  // The seating order holds only active members; a given order may name only them.
   const order = command.order ?? draft.order.filter((id) => isOnline(draft, id));
-  if (command.order !== undefined && !command.order.every((id) => isMember(draft, id))) {
+  if (command.order !== undefined && !command.order.every((id) => isActive(draft, id))) {
     return errorBody('unknown_member', 'Someone in that order is not in the room.');
   }
   if (order.length === 0) return errorBody('no_members');
   draft.seq += 1;
+  draft.roundsStarted += 1;
   const outcomes: Record<string, Outcome> = {};
   for (const id of order) outcomes[id] = 'pending';
   const round: RoundState = {

@@ -1,5 +1,9 @@
+import type { AgendaSegmentView } from '../../shared/agenda';
 import type { RoundKind } from '../../shared/commands';
-import type { Segment, Settings } from '../../shared/settings';
+import type { MemberStatus } from '../../shared/lobby';
+import type { PulseRecord, PulseResults } from '../../shared/pulse';
+import type { Resource } from '../../shared/room-texts';
+import type { Settings } from '../../shared/settings';
 import type { Timer } from '../../shared/timer';
 import type { Outcome, Signal } from '../../shared/views';
 
@@ -11,6 +15,8 @@ export interface MemberState {
   id: string;
   name: string;
   role: 'cofacilitator' | 'member';
+  /** `consent` and `waiting` members are outside the circle: not in order, rounds, hands or public views. */
+  status: MemberStatus;
   online: boolean;
   handRaisedAt: number | null;
   tokenHash: string;
@@ -42,11 +48,50 @@ export interface RoundState {
   endedAt: number | null;
 }
 
+/** The agenda: segments with planned lengths, the current one and its segment timer. */
+export interface AgendaState {
+  segments: AgendaSegmentView[];
+  /** The current segment; null before the first and after the last. */
+  index: number | null;
+  /** The segment timer (separate from the speaker timer), started when the segment began. */
+  timer: Timer | null;
+  /** When the first segment began; null until then. */
+  startedAt: number | null;
+}
+
+/**
+ * An anonymous 1–5 question. Who answered what is never recorded: `counts` holds how many gave each
+ * value and, apart, `answered` the members who answered, kept sorted so that its order does not
+ * tell who answered when.
+ */
+export interface PulseState {
+  id: string;
+  question: string;
+  open: boolean;
+  counts: PulseResults;
+  answered: string[];
+}
+
+/** A member who was active and has since been removed, kept only for the summary until the end. */
+export interface DepartedMember {
+  name: string;
+  joinedAt: number;
+  spokenMs: number;
+  turns: number;
+  passes: number;
+}
+
 export interface RoomState {
   version: number;
   code: string;
   title: string;
+  /**
+   * `ended` after `room.end`: the state is then a tombstone (see `endedRoom`), kept an hour so that
+   * late comers hear that the circle ended: its code and nothing that names or counts anyone.
+   */
   status: 'open' | 'ended';
+  /** When `room.end` was sent; absent while the room is open. */
+  endedAt?: number;
   createdAt: number;
   settings: Settings;
   facilitatorKeyHash: string;
@@ -62,7 +107,19 @@ export interface RoomState {
   hands: string[];
   stats: Record<string, StatsState>;
   signals: Signal[];
-  agenda: Segment[];
+  agenda: AgendaState | null;
+  /** Group agreements members accept before entering; every view shows them. */
+  agreements: string[];
+  disclaimer: string;
+  /** Support contacts shown in the Help panel of every phone. */
+  resources: Resource[];
+  /** The current (open, or last closed) pulse. */
+  pulse: PulseState | null;
+  /** Every closed pulse, for the summary. */
+  pulses: PulseRecord[];
+  /** Rounds started since the room was created, for the summary. */
+  roundsStarted: number;
+  departed: DepartedMember[];
   /** Hashes of the tokens of removed members, so that they get `removed` rather than `bad_credentials`. */
   revokedTokenHashes: string[];
   /** Counter for ids drawn inside the pure core (rounds, signals). */

@@ -1,7 +1,7 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
 import type { Handler } from './handler';
-import { isMember } from './room-queries';
+import { isActive } from './room-queries';
 import { turnTimer } from './speaker-timer';
 import type { RoomState } from './state';
 import { statsOf } from './stats';
@@ -37,7 +37,7 @@ export function handPiece(draft: RoomState, memberId: string, now: number): void
 }
 
 export const giveHandler: Handler<CommandOf<'piece.give'>> = (draft, command, ctx) => {
-  if (!isMember(draft, command.memberId)) return errorBody('unknown_member');
+  if (!isActive(draft, command.memberId)) return errorBody('unknown_member');
   if (draft.speaker?.memberId === command.memberId) return 'unchanged';
   // The round (if any) is left as it is: giving the piece is the facilitator's override.
   handPiece(draft, command.memberId, ctx.now);

@@ -1,13 +1,19 @@
-import type { FacilitatorView, RoomView, RoundView } from '../../shared/views';
+import type { AgendaView } from '../../shared/agenda';
+import type { LobbyView } from '../../shared/lobby';
+import type { DisplayView, FacilitatorView, MemberView, RoomView, RoundView } from '../../shared/views';
 import { servedHands } from './hand-queue';
-import type { RoomState, RoundState } from './state';
+import { facilitatorPulseView, memberPulseView } from './pulse';
+import type { AgendaState, MemberState, RoomState, RoundState } from './state';
 import { statsAt } from './stats';
 
 /**
  * Projections of the state for each role at server instant `now`. Built field by field (never by
  * spreading the state) so that no secret — key hashes, token hashes, revoked tokens — can leak in.
+ * Members and the display see only the circle (active members); facilitators see everyone.
  */
-export function memberView(state: RoomState, now: number): RoomView {
+
+/** The projector's view: the circle, the piece, the timers, the agenda and the agreements. */
+export function displayView(state: RoomState, now: number): DisplayView {
   return {
     version: state.version,
     serverNow: now,
@@ -16,32 +22,71 @@ export function memberView(state: RoomState, now: number): RoomView {
     status: state.status,
     settings: { ...state.settings },
     // Members in join order; only what everyone may see about them.
-    members: state.members.map((member) => ({
-      id: member.id,
-      name: member.name,
-      role: member.role,
-      online: member.online,
-      handRaisedAt: member.handRaisedAt,
-    })),
+    members: state.members.filter((member) => member.status === 'active').map(publicMember),
     order: [...state.order],
     speaker: state.speaker === null ? null : { ...state.speaker },
     timer: state.timer === null ? null : { ...state.timer },
     round: state.round === null ? null : roundView(state.round),
     hands: servedHands(state, now),
+    agenda: state.agenda === null ? null : agendaView(state.agenda),
+    agreements: [...state.agreements],
   };
 }
 
-/** The projector's view: the member view for now (they diverge in v1.1). */
-export function displayView(state: RoomState, now: number): RoomView {
-  return memberView(state, now);
+/** What members see: the display's view plus the disclaimer, the resources and the question asked. */
+export function memberView(state: RoomState, now: number): RoomView {
+  return {
+    ...displayView(state, now),
+    disclaimer: state.disclaimer,
+    resources: state.resources.map((resource) => ({ ...resource })),
+    pulse: state.pulse === null ? null : memberPulseView(state.pulse),
+  };
 }
 
-/** The facilitators' view adds speaking statistics (live at `now`) and signals, newest last. */
+/**
+ * The facilitators' view: everyone with their status, speaking statistics (live at `now`),
+ * signals (newest last), and the pulse with its count of answers.
+ */
 export function facilitatorView(state: RoomState, now: number): FacilitatorView {
   return {
     ...memberView(state, now),
+    members: state.members.map((member) => ({ ...publicMember(member), status: member.status })),
     stats: statsAt(state, now),
     signals: state.signals.map((signal) => ({ ...signal })),
+    pulse: state.pulse === null ? null : facilitatorPulseView(state.pulse),
+  };
+}
+
+/** What a member who is not yet in the circle sees: the room's name and texts, and where they stand. */
+export function lobbyView(state: RoomState, member: MemberState, now: number): LobbyView {
+  return {
+    version: state.version,
+    serverNow: now,
+    code: state.code,
+    title: state.title,
+    status: member.status,
+    agreements: [...state.agreements],
+    disclaimer: state.disclaimer,
+    resources: state.resources.map((resource) => ({ ...resource })),
+  };
+}
+
+function publicMember(member: MemberState): MemberView {
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    online: member.online,
+    handRaisedAt: member.handRaisedAt,
+  };
+}
+
+function agendaView(agenda: AgendaState): AgendaView {
+  return {
+    segments: agenda.segments.map((segment) => ({ ...segment })),
+    index: agenda.index,
+    timer: agenda.timer === null ? null : { ...agenda.timer },
+    startedAt: agenda.startedAt,
   };
 }
 

@@ -1,29 +1,28 @@
 import type { Logger } from 'pino';
 import type { HandshakeAuth } from '../../shared/auth';
 import type { Command } from '../../shared/commands';
-import { type ErrorBody, type ErrorCode, errorBody } from '../../shared/errors';
+import { type ErrorCode, errorBody } from '../../shared/errors';
 import type { CreateRoomBody, RoomInfo } from '../../shared/http';
+import type { MemberStatus } from '../../shared/lobby';
 import { NameSchema } from '../../shared/names';
 import type { Result } from '../../shared/results';
 import { normalizeRoomCode } from '../../shared/room-code';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import type { AnyView } from '../../shared/views';
+import type { StateView } from '../../shared/views';
 import type { Clock } from '../clock';
 import type { Actor, SystemCommand } from '../core/actor';
-import { apply } from '../core/apply';
 import { createRoomState } from '../core/create-room';
+import { findMember } from '../core/room-queries';
 import type { RoomState } from '../core/state';
-import { displayView, facilitatorView, memberView } from '../core/views';
 import type { Metrics } from '../metrics';
 import type { RoomStore, UpdateOutcome } from '../store/room-store';
 import { StoreUnavailableError } from '../store/room-store';
 import type { RoomBroadcaster } from './broadcaster';
+import { type ApplyStep, commandStep } from './command-step';
+import { type ViewRole, viewOf } from './identity-view';
 import { hashSecret, matchesHash, newMemberId, newRoomCode, newSecret } from './secrets';
 
-/** What `apply` said, carried out of the store's atomic update. */
-type ApplyStep = { ok: true; prev: RoomState } | { ok: false; error: ErrorBody };
-
-export type ViewRole = 'facilitator' | 'member' | 'display';
+export { projectView, type ViewRole } from './identity-view';
 
 /** Who a socket or HTTP caller is, once authenticated. */
 export interface Identity {
@@ -32,6 +31,8 @@ export interface Identity {
   /** Which view they receive (a co-facilitator receives the facilitator view). */
   viewRole: ViewRole;
   memberId?: string;
+  /** A member's status at the handshake: one who is not `active` follows no role's broadcast. */
+  status?: MemberStatus;
   /** Only on a member's first join: the secret to resume with. */
   memberToken?: string;
 }
@@ -41,6 +42,8 @@ export interface RoomServiceDeps {
   clock: Clock;
   metrics: Metrics;
   log: Logger;
+  /** Most members a room holds; a join beyond answers `room_full` (MAX_MEMBERS_PER_ROOM). */
+  maxMembers?: number;
 }
 
 export class RoomError extends Error {
@@ -73,6 +76,9 @@ export class RoomService {
         title: body.title ?? 'Our circle',
         settings: { ...DEFAULT_SETTINGS, ...body.settings },
         agenda: body.agenda ?? [],
+        agreements: body.agreements ?? [],
+        disclaimer: body.disclaimer ?? '',
+        resources: body.resources ?? [],
         facilitatorKeyHash: hashSecret(facilitatorKey),
         displayKeyHash: hashSecret(displayKey),
         now: this.deps.clock.now(),
@@ -84,8 +90,9 @@ export class RoomService {
   async info(rawCode: string): Promise<RoomInfo | null> {
     const state = await this.find(rawCode);
     if (!state) return null;
-    const { code, title, status, settings } = state;
-    return { code, title, status, locked: settings.locked, admission: settings.admission };
+    if (state.status === 'ended') return { code: state.code, status: 'ended' };
+    const { code, title, settings } = state;
+    return { code, title, status: 'open', locked: settings.locked, admission: settings.admission };
   }
 
   /** Checks a facilitator key for the HTTP command API. */
@@ -97,6 +104,8 @@ export class RoomService {
   async authenticate(auth: HandshakeAuth): Promise<Identity> {
     const state = await this.find(auth.code);
     if (!state) throw new RoomError('room_not_found');
+    // An ended room keeps no key, token or name: nobody gets in, whatever they present.
+    if (state.status === 'ended') throw new RoomError('room_ended');
     const code = state.code;
     if ('facilitatorKey' in auth) {
       if (!matchesHash(auth.facilitatorKey, state.facilitatorKeyHash)) throw new RoomError('bad_credentials');
@@ -112,7 +121,7 @@ export class RoomService {
         const revoked = state.revokedTokenHashes.some((h) => matchesHash(auth.memberToken, h));
         throw new RoomError(revoked ? 'removed' : 'bad_credentials');
       }
-      return memberIdentity(code, member.id, member.role === 'cofacilitator');
+      return memberIdentity(code, member.id, member.role === 'cofacilitator', member.status);
     }
     const name = NameSchema.safeParse(auth.name);
     if (!name.success) throw new RoomError('invalid_name');
@@ -126,7 +135,12 @@ export class RoomService {
     };
     const result = await this.execute(code, join, { kind: 'system' });
     if (!result.ok) throw new RoomError(result.error.code);
-    return { ...memberIdentity(code, memberId, false), memberToken };
+    // Read back where the new member stands (agreements to accept, a door to wait at, or in).
+    const joined = await this.find(code);
+    const status = joined && joined.status !== 'ended' ? findMember(joined, memberId)?.status : undefined;
+    if (status === undefined)
+      throw new RoomError(joined?.status === 'ended' ? 'room_ended' : 'room_not_found');
+    return { ...memberIdentity(code, memberId, false, status), memberToken };
   }
 
   /** Applies a command atomically and publishes what changed. Always answers; never throws. */
@@ -139,10 +153,13 @@ export class RoomService {
     return result;
   }
 
-  /** The current view for an identity, or null if the room is gone. */
-  async viewFor(identity: Identity): Promise<AnyView | null> {
+  /**
+   * The current view for an identity, read from the state (a member admitted or made co-facilitator
+   * since the handshake gets their new view), or null if the room or the member is gone.
+   */
+  async viewFor(identity: Identity): Promise<StateView | null> {
     const state = await this.deps.store.get(identity.code);
-    return state && projectView(state, identity.viewRole, this.deps.clock.now());
+    return state && viewOf(state, identity, this.deps.clock.now());
   }
 
   private async run(rawCode: string, command: Command | SystemCommand, actor: Actor): Promise<Result> {
@@ -152,10 +169,11 @@ export class RoomService {
     let outcome: UpdateOutcome<ApplyStep> | null;
     try {
       outcome = await this.deps.store.update<ApplyStep>(code, (state) => {
-        const applied = apply(state, command, actor, now);
-        return applied.ok
-          ? { state: applied.state, value: { ok: true, prev: state } }
-          : { state, value: { ok: false, error: applied.error } };
+        // Inside the atomic update, so that joins racing for the last place cannot both get in.
+        if (overCapacity(state, command, this.deps.maxMembers)) {
+          return { state, value: { ok: false, error: errorBody('room_full') } };
+        }
+        return commandStep(state, command, actor, now);
       });
     } catch (err) {
       if (!(err instanceof StoreUnavailableError))
@@ -165,10 +183,12 @@ export class RoomService {
     if (!outcome) return { ok: false, error: errorBody('room_not_found') };
     const step = outcome.value;
     if (!step.ok) return step;
-    if (outcome.changed) {
+    // Effects first, once the write is done: an admitted member or a new co-facilitator follows
+    // their new role's broadcast before it goes out; nudges, ejections and the end need no view.
+    if (step.effects.length > 0) this.broadcaster?.deliver(code, step.effects, outcome.state, now);
+    // An ended room has no views left to publish: its `ended` effect told everyone.
+    if (outcome.changed && outcome.state.status !== 'ended')
       this.broadcaster?.publish(step.prev, outcome.state, now);
-      if (command.type === 'member.remove') this.broadcaster?.eject(code, command.memberId, 'removed');
-    }
     return { ok: true, version: outcome.state.version };
   }
 
@@ -183,16 +203,27 @@ export class RoomService {
   }
 }
 
-function memberIdentity(code: string, memberId: string, cofacilitator: boolean): Identity {
+/** A join of someone new into a room that already holds `max` members (a retry of a join is not). */
+function overCapacity(state: RoomState, command: Command | SystemCommand, max: number | undefined): boolean {
+  return (
+    command.type === 'member.join' &&
+    max !== undefined &&
+    state.members.length >= max &&
+    !state.members.some((m) => m.id === command.memberId)
+  );
+}
+
+function memberIdentity(
+  code: string,
+  memberId: string,
+  cofacilitator: boolean,
+  status: MemberStatus,
+): Identity {
   return {
     code,
     actor: { kind: 'member', memberId },
     viewRole: cofacilitator ? 'facilitator' : 'member',
     memberId,
+    status,
   };
-}
-
-export function projectView(state: RoomState, role: ViewRole, now: number): AnyView {
-  if (role === 'facilitator') return facilitatorView(state, now);
-  return role === 'member' ? memberView(state, now) : displayView(state, now);
 }

@@ -30,6 +30,11 @@ export class MemoryRoomStore implements RoomStore {
     return true;
   }
 
+  /** Puts back a room read from a snapshot with the expiry it had: time spent down counts as idle. */
+  restore(state: RoomState, expiresAt: number): void {
+    this.rooms.set(state.code, { state, expiresAt });
+  }
+
   async get(code: string): Promise<RoomState | null> {
     return this.live(code)?.state ?? null;
   }
@@ -39,7 +44,8 @@ export class MemoryRoomStore implements RoomStore {
     if (!entry) return null;
     const step = fn(entry.state);
     const changed = step.state !== entry.state;
-    if (changed) this.rooms.set(code, { state: step.state, expiresAt: this.clock.now() + this.ttlMs });
+    if (changed)
+      this.rooms.set(code, { state: step.state, expiresAt: this.clock.now() + (step.ttlMs ?? this.ttlMs) });
     return { ...step, changed };
   }
 

@@ -2,8 +2,11 @@ import type { RoomState } from '../core/state';
 
 /** What an update function returns: the next state (the same object when nothing changes) and a value. */
 export interface UpdateStep<T> {
+  /** An open room, or the tombstone of an ended one (`room.end`, status `ended`). */
   state: RoomState;
   value: T;
+  /** How long the written state lives when left idle (ms); the store's room TTL when absent. */
+  ttlMs?: number;
 }
 
 export interface UpdateOutcome<T> extends UpdateStep<T> {

@@ -1,7 +1,9 @@
+import type { Effect } from '../core/effects';
 import type { RoomState } from '../core/state';
 import type { RoomBroadcaster } from '../rooms/broadcaster';
 import { projectView, type ViewRole } from '../rooms/room-service';
-import { type IoServer, memberRoom, roleRoom } from './socket-types';
+import { deliverEffects, publishLobbies } from './socket-effects';
+import { type IoServer, roleRoom } from './socket-types';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 
@@ -19,18 +21,49 @@ export class SocketBroadcaster implements RoomBroadcaster {
       if (sameContent(projectView(prev, role, now), view)) continue;
       this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
+    publishLobbies(this.io, prev, next, now);
   }
 
-  eject(code: string, memberId: string, reason: string): void {
-    const sockets = this.io.in(memberRoom(code, memberId));
-    sockets.emit('removed', { reason });
-    sockets.disconnectSockets(true);
+  /** Nudges, status and role changes, ejections and the end of a room: see socket-effects.ts. */
+  deliver(code: string, effects: readonly Effect[], next: RoomState, now: number): void {
+    deliverEffects(this.io, code, effects, next, now);
   }
 }
 
-/** Two views say the same thing when they differ at most in version and serverNow. */
+/**
+ * Two views say the same thing when they differ at most in version and serverNow. Compared in place,
+ * field by field: no copies and no JSON strings (stringifying both views cost more than encoding the
+ * one that is sent).
+ */
 function sameContent(a: object, b: object): boolean {
-  return (
-    JSON.stringify({ ...a, version: 0, serverNow: 0 }) === JSON.stringify({ ...b, version: 0, serverNow: 0 })
-  );
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (key !== 'version' && key !== 'serverNow' && !sameValue(x[key], y[key])) return false;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
+}
+
+/** Deep equality of JSON values (a view holds only objects, arrays, strings, numbers, booleans and null). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (!sameValue(x[key], y[key])) return false;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
 }

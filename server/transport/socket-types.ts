@@ -18,3 +18,5 @@ export type IoSocket = Socket<WireEvents, ServerToClientEvents, Record<string, n
 /** Socket.IO rooms: one per role per room (one broadcast serves the role), one per member. */
 export const roleRoom = (code: string, role: Identity['viewRole']) => `${code}:${role}`;
 export const memberRoom = (code: string, memberId: string) => `${code}:m:${memberId}`;
+/** Every socket of a room, whatever its role or status: `room.end` reaches them all through it. */
+export const allRoom = (code: string) => `${code}:all`;

@@ -3,18 +3,18 @@ import type { Command } from '../../shared/commands';
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/events';
 import type { CreateRoomResponse } from '../../shared/http';
 import type { Result } from '../../shared/results';
-import type { AnyView, FacilitatorView, RoomView } from '../../shared/views';
+import type { DisplayView, FacilitatorView, RoomView, StateView } from '../../shared/views';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A test participant: a real socket.io-client that records every state it receives. */
-export interface Participant<V extends AnyView = AnyView> {
+export interface Participant<V extends StateView = StateView> {
   socket: ClientSocket;
   welcome: Welcome;
   states: V[];
   latest(): V;
   /** Resolves with the first received state (past or future) that satisfies the predicate. */
-  waitFor(predicate: (view: V) => boolean, what?: string): Promise<V>;
+  waitFor(predicate: (view: V) => boolean, what?: string, timeoutMs?: number): Promise<V>;
   send(command: Command): Promise<Result>;
   close(): void;
 }
@@ -44,7 +44,7 @@ export async function httpCommand(url: string, code: string, key: string, comman
 }
 
 /** Connects and waits for `welcome` and the first `state`; rejects with the connect_error code. */
-export function connect<V extends AnyView = RoomView>(url: string, auth: object): Promise<Participant<V>> {
+export function connect<V extends StateView = RoomView>(url: string, auth: object): Promise<Participant<V>> {
   const socket: ClientSocket = io(url, {
     auth,
     transports: ['websocket'],
@@ -74,11 +74,11 @@ export function connect<V extends AnyView = RoomView>(url: string, auth: object)
       if (!last) throw new Error('no state received yet');
       return last;
     },
-    waitFor(predicate, what = 'a matching state') {
+    waitFor(predicate, what = 'a matching state', timeoutMs = WAIT_MS) {
       const found = states.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
         waiters.push({
           predicate,
           resolve: (v) => {
@@ -105,8 +105,9 @@ export function connect<V extends AnyView = RoomView>(url: string, auth: object)
 
 export const connectFacilitator = (url: string, room: CreateRoomResponse) =>
   connect<FacilitatorView>(url, { code: room.code, facilitatorKey: room.facilitatorKey });
-export const connectDisplay = (url: string, room: CreateRoomResponse) =>
-  connect<RoomView>(url, { code: room.code, displayKey: room.displayKey });
+/** The display's view is a DisplayView (no disclaimer, resources or pulse); v1 tests read it as a RoomView. */
+export const connectDisplay = <V extends DisplayView = RoomView>(url: string, room: CreateRoomResponse) =>
+  connect<V>(url, { code: room.code, displayKey: room.displayKey });
 export const connectMember = (url: string, room: CreateRoomResponse, name: string) =>
   connect<RoomView>(url, { code: room.code, name });
 

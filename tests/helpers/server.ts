@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../../server/app';
 import type { Backends } from '../../server/backends';
 import type { Clock } from '../../server/clock';
@@ -13,12 +14,12 @@ export interface TestServer {
 
 /** A real server on a free port of 127.0.0.1, with the embedded store unless backends are given. */
 export async function startServer(
-  opts: { config?: Partial<Config>; clock?: Clock; backends?: Backends } = {},
+  opts: { config?: Partial<Config>; clock?: Clock; backends?: Backends; logger?: Logger } = {},
 ): Promise<TestServer> {
   const config = defaultConfig({ logLevel: 'silent', limitsPerIp: false, ...opts.config });
   const { app } = await buildApp({
     config,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.backends ? { backends: opts.backends } : {}),
   });

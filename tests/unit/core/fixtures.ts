@@ -80,11 +80,9 @@ const NAMES: Record<string, string> = {
 };
 export const nameOf = (id: string): string => NAMES[id] ?? `Person ${id}`;
 
-/** The state with that member made a co-facilitator (v1 has no command for it yet). */
+/** The state with that member made a co-facilitator (as `member.role` does). */
 export function withCofacilitator(state: RoomState, memberId: string): RoomState {
-  const next = structuredClone(state);
-  for (const m of next.members) if (m.id === memberId) m.role = 'cofacilitator';
-  return next;
+  return run(state, { type: 'member.role', memberId, role: 'cofacilitator' }, FACILITATOR, T0);
 }
 
 /** Asserts a refusal with `code` that provably changed nothing, neither the input nor anything else. */

@@ -29,6 +29,7 @@ describe('member.join', () => {
       id: 'b',
       name: 'Bob',
       role: 'member',
+      status: 'active',
       online: false,
       handRaisedAt: null,
       tokenHash: 'token-b',
@@ -97,10 +98,15 @@ describe('member.remove', () => {
     return s;
   })();
 
-  /** Every trace of the member is gone but the revoked token hash. */
+  /**
+   * Every trace of the member is gone but the revoked token hash and, until the room ends, their
+   * line of the summary (name and share of speaking, no id) in `departed`.
+   */
   function expectGone(s: RoomState, id: string, name: string) {
-    const json = JSON.stringify(s);
+    const json = JSON.stringify({ ...s, departed: [] });
     expect(json).not.toContain(name);
+    expect(s.departed.map((d) => d.name)).toContain(name);
+    expect(JSON.stringify(s.departed)).not.toContain(`"${id}"`);
     expect(s.members.map((m) => m.id)).not.toContain(id);
     expect(s.order).not.toContain(id);
     expect(s.hands).not.toContain(id);

@@ -3,15 +3,25 @@ import type { Actor, SystemCommand } from '../../../server/core/actor';
 import { apply } from '../../../server/core/apply';
 import { COMMAND_TYPES, type Command } from '../../../shared/commands';
 import type { ErrorCode } from '../../../shared/errors';
-import { DISPLAY, FACILITATOR, member, roomWith, run, SYSTEM, T0, withCofacilitator } from './fixtures';
+import { DISPLAY, FACILITATOR, member, roomWith, run, SYSTEM, T0 } from './fixtures';
 
 // Ann (a) holds the piece in a check-in round; Bob (b) has a hand up and sent a signal (s2);
-// Cora (co) is a co-facilitator.
+// Cora (co) is a co-facilitator; Wes (w) waits to be admitted. Popcorn is on, there is an agenda
+// and a pulse is open.
 const base = (() => {
-  let s = withCofacilitator(roomWith(['a', 'b', 'c', 'co']), 'co');
+  let s = run(
+    roomWith(['a', 'b', 'c', 'co']),
+    { type: 'member.role', memberId: 'co', role: 'cofacilitator' },
+    FACILITATOR,
+    T0,
+  );
   s = run(s, { type: 'round.start', kind: 'check-in' }, FACILITATOR, T0 + 1_000);
   s = run(s, { type: 'hand.raise' }, member('b'), T0 + 2_000);
   s = run(s, { type: 'signal.send', kind: 'slow-down' }, member('b'), T0 + 3_000);
+  s = run(s, { type: 'room.update', admission: 'approve', popcorn: true }, FACILITATOR, T0 + 4_000);
+  s = run(s, { type: 'member.join', memberId: 'w', name: 'Wes', tokenHash: 'token-w' }, SYSTEM, T0 + 4_000);
+  s = run(s, { type: 'agenda.set', segments: [{ kind: 'opening', minutes: 5 }] }, FACILITATOR, T0 + 4_000);
+  s = run(s, { type: 'pulse.open' }, FACILITATOR, T0 + 4_000);
   return s;
 })();
 
@@ -23,6 +33,7 @@ const roles: Record<string, Actor> = {
   display: DISPLAY,
   system: SYSTEM,
   'removed member': member('zz'),
+  waiting: member('w'),
 };
 type RoleName = keyof typeof roles;
 
@@ -42,6 +53,16 @@ const facilitatorCommands: Command[] = [
   { type: 'member.remove', memberId: 'c' },
   { type: 'room.update', locked: true },
   { type: 'signal.dismiss', signalId: 's2' },
+  { type: 'member.admit', memberId: 'w' },
+  { type: 'member.decline', memberId: 'w' },
+  { type: 'member.role', memberId: 'b', role: 'cofacilitator' },
+  { type: 'nudge.send', kind: 'wrap-up' },
+  { type: 'agenda.set', segments: [{ kind: 'closing', minutes: 10 }] },
+  { type: 'agenda.next', from: null },
+  { type: 'agenda.prev' },
+  { type: 'pulse.open', question: 'How is the pace?' },
+  { type: 'pulse.close' },
+  { type: 'room.end' },
 ];
 const memberCommands: Command[] = [
   { type: 'turn.done' },
@@ -49,6 +70,9 @@ const memberCommands: Command[] = [
   { type: 'hand.raise' },
   { type: 'hand.lower' },
   { type: 'signal.send', kind: 'need-a-moment' },
+  { type: 'consent.accept' },
+  { type: 'turn.handTo', memberId: 'b' },
+  { type: 'pulse.answer', value: 4 },
 ];
 const systemCommands: SystemCommand[] = [
   { type: 'member.join', memberId: 'e', name: 'Eve', tokenHash: 'token-e' },
@@ -57,13 +81,17 @@ const systemCommands: SystemCommand[] = [
 
 /** The expected answer of each role: 'ok' or the refusal's code. */
 function expected(command: Command | SystemCommand, role: RoleName): 'ok' | ErrorCode {
+  // A member outside the circle may only accept the agreements; checked before anything else.
+  if (role === 'waiting') return command.type === 'consent.accept' ? 'ok' : 'not_admitted';
   if (systemCommands.includes(command as SystemCommand)) return role === 'system' ? 'ok' : 'forbidden';
   if (facilitatorCommands.includes(command as Command)) {
     return role === 'facilitator' || role === 'cofacilitator' ? 'ok' : 'forbidden';
   }
   if (role === 'cofacilitator' || role === 'holder' || role === 'non-holder') {
     const holds = role === 'holder';
-    return (command.type === 'turn.done' || command.type === 'turn.pass') && !holds ? 'not_holder' : 'ok';
+    const holderOnly =
+      command.type === 'turn.done' || command.type === 'turn.pass' || command.type === 'turn.handTo';
+    return holderOnly && !holds ? 'not_holder' : 'ok';
   }
   return 'forbidden';
 }

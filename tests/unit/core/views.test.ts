@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRoomState } from '../../../server/core/create-room';
 import { displayView, facilitatorView, memberView } from '../../../server/core/views';
-import { FacilitatorViewSchema, RoomViewSchema } from '../../../shared/views';
+import { DisplayViewSchema, FacilitatorViewSchema, RoomViewSchema } from '../../../shared/views';
 import { emptyRoom, FACILITATOR, member, roomWith, run, T0 } from './fixtures';
 
 // Ann holds the piece from +10 s in a round; Cid and Bob raised hands; Bob sent a signal; Dee was removed.
@@ -44,10 +44,10 @@ describe('views', () => {
   });
 
   it.each([
-    ['member', views.member],
-    ['display', views.display],
-  ] as const)('the %s view parses as a RoomView and has no stats or signals', (_role, view) => {
-    expect(RoomViewSchema.strict().parse(view)).toEqual(view);
+    ['member', views.member, RoomViewSchema],
+    ['display', views.display, DisplayViewSchema],
+  ] as const)('the %s view parses as its schema and has no stats or signals', (_role, view, schema) => {
+    expect(schema.strict().parse(view)).toEqual(view);
     expect(view).not.toHaveProperty('stats');
     expect(view).not.toHaveProperty('signals');
   });
@@ -128,6 +128,11 @@ describe('createRoomState', () => {
     settings.turnSeconds = 999;
     agenda[0]!.minutes = 99;
     expect(s.settings.turnSeconds).toBe(120);
-    expect(s.agenda).toEqual([{ kind: 'opening', minutes: 5 }]);
+    expect(s.agenda).toEqual({
+      segments: [{ kind: 'opening', title: 'Opening', plannedMs: 300_000 }],
+      index: null,
+      timer: null,
+      startedAt: null,
+    });
   });
 });
