@@ -1,0 +1,67 @@
+import type { DashProps } from './dashboard-context';
+import { fairnessSummary } from './logic/fairness';
+import { formatSpoken } from './logic/time-format';
+
+/** Speaking time, turns and passes per member, and who has not spoken yet. */
+export function FairnessPanel({ view, now }: DashProps) {
+  const { rows, notSpokenYet, totalMs } = fairnessSummary(view, now);
+  // Shares of a few hundred milliseconds say nothing: show them from the first whole second on.
+  const showShare = totalMs >= 1000;
+  return (
+    <section className="fac-panel fac-fairness" aria-labelledby="fac-fairness-h">
+      <div className="fac-panel-head">
+        <h2 id="fac-fairness-h">Fairness</h2>
+      </div>
+      {rows.length === 0 ? (
+        <p className="fac-empty">Speaking time appears here once people join.</p>
+      ) : (
+        <>
+          <p className="fac-not-spoken">
+            {notSpokenYet.length === 0 ? (
+              'Everyone has spoken.'
+            ) : (
+              <>
+                <strong>Not spoken yet:</strong> {notSpokenYet.map((m) => m.name).join(', ')}
+              </>
+            )}
+          </p>
+          <table className="fac-table">
+            <thead>
+              <tr>
+                <th scope="col" className="fac-th-name">
+                  Member
+                </th>
+                <th scope="col" className="fac-th-time">
+                  Time (share)
+                </th>
+                <th scope="col">Turns</th>
+                <th scope="col">Passes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.memberId} className={r.speaking ? 'is-speaking' : undefined}>
+                  <th scope="row">
+                    <span className="fac-fair-name">
+                      {r.name}
+                      {r.speaking && <span className="fac-visually-hidden"> (speaking)</span>}
+                    </span>
+                    <span className="fac-bar" aria-hidden="true">
+                      <span style={{ width: `${showShare ? Math.round(r.share * 100) : 0}%` }} />
+                    </span>
+                  </th>
+                  <td className="fac-num">
+                    {formatSpoken(r.spokenMs)}{' '}
+                    {showShare && <span className="fac-muted">({Math.round(r.share * 100)}%)</span>}
+                  </td>
+                  <td className="fac-num">{r.turns}</td>
+                  <td className="fac-num">{r.passes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
