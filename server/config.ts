@@ -19,6 +19,16 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  // Limits (see docs/security.md): each default serves a real group comfortably.
+  COMMANDS_PER_SECOND: z.coerce.number().positive().default(10),
+  COMMAND_BURST: z.coerce.number().int().min(1).default(20),
+  FAILED_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  ROOMS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MAX_MEMBERS_PER_ROOM: z.coerce.number().int().min(1).default(200),
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  SOCKET_MESSAGE_LIMIT_BYTES: z.coerce.number().int().min(1024).default(16_384),
+  SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(200),
 });
 
 export interface Config {
@@ -33,6 +43,19 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   limitsPerIp: boolean;
   roomTtlMs: number;
+  /** Per socket: sustained commands a second, and how many may come at once. */
+  commandsPerSecond: number;
+  commandBurst: number;
+  /** Per IP (lifted by LIMITS_PER_IP=off): failed handshakes and failed room or key lookups a minute. */
+  failedAttemptsPerMinute: number;
+  /** Per IP (lifted by LIMITS_PER_IP=off): room creations a minute, and requests to /api/* a minute. */
+  roomsPerMinute: number;
+  apiRequestsPerMinute: number;
+  maxMembersPerRoom: number;
+  httpBodyLimitBytes: number;
+  socketMessageLimitBytes: number;
+  /** Quiet time after a change before a room's snapshot is written (with DATA_DIR). */
+  snapshotDebounceMs: number;
 }
 
 /** Parses the environment; throws one line per bad variable. */
@@ -57,6 +80,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     limitsPerIp: e.LIMITS_PER_IP === 'on',
     roomTtlMs: Math.round(e.ROOM_TTL_HOURS * 3_600_000),
+    commandsPerSecond: e.COMMANDS_PER_SECOND,
+    commandBurst: e.COMMAND_BURST,
+    failedAttemptsPerMinute: e.FAILED_ATTEMPTS_PER_MINUTE,
+    roomsPerMinute: e.ROOMS_PER_MINUTE,
+    apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
+    maxMembersPerRoom: e.MAX_MEMBERS_PER_ROOM,
+    httpBodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    socketMessageLimitBytes: e.SOCKET_MESSAGE_LIMIT_BYTES,
+    snapshotDebounceMs: e.SNAPSHOT_DEBOUNCE_MS,
   };
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 export const NAME_MAX = 40;
-// Unicode Cc (control characters) and the bidirectional overrides/isolates that can disguise a name.
-const FORBIDDEN_IN_NAME = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+// Unicode Cc (control characters), lone surrogates (Cs: unpaired halves that render as garbage) and the
+// bidirectional overrides/isolates that can disguise a name.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
 
 /** A person's display name: 1..40 characters after trimming, no control characters or direction overrides. */
 export const NameSchema = z

@@ -6,6 +6,7 @@ export const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   invalid_command: 400,
   bad_credentials: 401,
   room_not_found: 404,
+  room_ended: 410,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,

@@ -2,15 +2,23 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { HandshakeAuthSchema } from '../../shared/auth';
+import { errorBody } from '../../shared/errors';
 import { parseCommand } from '../../shared/parse';
 import type { Result } from '../../shared/results';
 import type { Clock } from '../clock';
 import type { Metrics } from '../metrics';
 import type { Presence } from '../presence/presence';
 import { RoomError, type RoomService } from '../rooms/room-service';
+import {
+  type CommandLimitOptions,
+  type FailedAttemptLimiter,
+  limitNow,
+  socketBuckets,
+} from './command-rate-limit';
 import { originAllowed } from './origin';
 import { SocketBroadcaster } from './socket-broadcaster';
-import { type IoServer, type IoSocket, memberRoom, roleRoom } from './socket-types';
+import { followView, roomsOf, welcomeOf } from './socket-membership';
+import type { IoServer, IoSocket } from './socket-types';
 
 export interface SocketServerDeps {
   service: RoomService;
@@ -19,6 +27,13 @@ export interface SocketServerDeps {
   metrics: Metrics;
   log: Logger;
   allowedOrigins: string[] | undefined;
+  /** Rate and size limits (docs/security.md); the defaults below when absent. */
+  limits?: {
+    commands: CommandLimitOptions;
+    /** Failed handshakes per IP; shared with the HTTP room and key lookups. */
+    attempts?: FailedAttemptLimiter;
+    maxMessageBytes?: number;
+  };
 }
 
 /** Largest inbound Socket.IO message (bytes): commands are tiny; anything bigger is refused by disconnect. */
@@ -27,7 +42,7 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    maxHttpBufferSize: deps.limits?.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins)),
   });
@@ -41,11 +56,17 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   };
 
   io.use((socket, next) => {
+    // Only failed handshakes count toward the per-IP limit: a group shares its venue's address.
+    const attempts = deps.limits?.attempts?.enabled ? deps.limits.attempts : undefined;
+    const address = attempts?.addressOf(socket.request) ?? '';
+    if (attempts && !attempts.allows(address, limitNow())) return next(new Error('rate_limited'));
+    const refuse = (code: string) => {
+      attempts?.failedWith(address, code, limitNow());
+      next(new Error(code));
+    };
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success)
-      return next(
-        new Error(auth.error.issues.some((i) => i.path[0] === 'name') ? 'invalid_name' : 'bad_credentials'),
-      );
+      return refuse(auth.error.issues.some((i) => i.path[0] === 'name') ? 'invalid_name' : 'bad_credentials');
     deps.service.authenticate(auth.data).then(
       (identity) => {
         socket.data.identity = identity;
@@ -53,7 +74,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       },
       (err: unknown) => {
         if (!(err instanceof RoomError)) deps.log.error({ err }, 'handshake failed');
-        next(new Error(err instanceof RoomError ? err.code : 'unavailable'));
+        refuse(err instanceof RoomError ? err.code : 'unavailable');
       },
     );
   });
@@ -62,23 +83,18 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     const identity = socket.data.identity;
     const { code, memberId } = identity;
     deps.metrics.sockets.inc({ role: identity.viewRole });
-    void socket.join(roleRoom(code, identity.viewRole));
-    if (memberId) void socket.join(memberRoom(code, memberId));
-    socket.emit('welcome', {
-      role:
-        identity.viewRole === 'display'
-          ? 'display'
-          : identity.actor.kind === 'facilitator'
-            ? 'facilitator'
-            : 'member',
-      ...(memberId ? { memberId } : {}),
-      ...(identity.memberToken ? { memberToken: identity.memberToken } : {}),
-      serverNow: deps.clock.now(),
-    });
+    void socket.join(roomsOf(identity));
+    socket.emit('welcome', welcomeOf(identity, deps.clock.now()));
     track(greet(socket, deps));
+    const buckets = socketBuckets(deps.limits?.commands ?? DEFAULT_COMMAND_LIMIT, limitNow());
 
     socket.on('command', (payload, ack) => {
       const reply = typeof ack === 'function' ? (ack as (r: Result) => void) : () => {};
+      // Counted before parsing: malformed floods spend the same allowance as commands.
+      if (!buckets.command.take(limitNow())) {
+        deps.metrics.commands.inc({ type: 'unparsed', outcome: 'rate_limited' });
+        return reply({ ok: false, error: errorBody('rate_limited') });
+      }
       const parsed = parseCommand(payload);
       if (!parsed.ok) {
         deps.metrics.commands.inc({ type: 'unparsed', outcome: 'invalid_command' });
@@ -89,7 +105,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     });
 
     socket.on('clock', (ack) => {
-      if (typeof ack === 'function') ack({ serverNow: deps.clock.now() });
+      // Over its own allowance a clock probe goes unanswered: the estimator drops timed-out samples.
+      if (typeof ack === 'function' && buckets.clock.take(limitNow())) ack({ serverNow: deps.clock.now() });
     });
 
     socket.on('disconnect', () => {
@@ -108,6 +125,9 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   deps.presence.onLost((code, memberId) => {
     track(deps.service.execute(code, { type: 'presence.set', memberId, online: false }, SYSTEM));
   });
+  deps.presence.onFound?.((code, memberId) => {
+    track(deps.service.execute(code, { type: 'presence.set', memberId, online: true }, SYSTEM));
+  });
 
   return {
     io,
@@ -120,6 +140,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
 }
 
 const SYSTEM = { kind: 'system' } as const;
+/** Per socket, when the app passes no limits: 10 commands a second with bursts of 20. */
+const DEFAULT_COMMAND_LIMIT: CommandLimitOptions = { perSecond: 10, burst: 20 };
 
 /** Marks a member online (their first socket anywhere), then sends the socket its view. */
 async function greet(socket: IoSocket, deps: SocketServerDeps): Promise<void> {
@@ -134,5 +156,8 @@ async function greet(socket: IoSocket, deps: SocketServerDeps): Promise<void> {
     await deps.service.execute(code, { type: 'presence.set', memberId, online: true }, SYSTEM);
   }
   const view = await deps.service.viewFor(identity);
-  if (view) socket.emit('state', view);
+  if (view) {
+    followView(socket, view);
+    socket.emit('state', view);
+  }
 }

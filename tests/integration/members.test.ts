@@ -52,6 +52,7 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     expect(await refusal(server.url, { code: room.code, name: 'x'.repeat(41) })).toBe('invalid_name');
     expect(await refusal(server.url, { code: room.code, name: 'Bo\u0007b' })).toBe('invalid_name');
     expect(await refusal(server.url, { code: room.code, name: 'Bo\u202Eb' })).toBe('invalid_name');
+    expect(await refusal(server.url, { code: room.code, name: 'Bo\ud800' })).toBe('invalid_name');
     expect(await refusal(server.url, { code: room.code, name: 'ANA' })).toBe('name_taken');
     expect(await refusal(server.url, { code: room.code, name: ' ana ' })).toBe('name_taken');
     expect(fac.latest().members.map((m) => m.name)).toEqual(['Ana']);
@@ -109,7 +110,12 @@ describe('members: joining, hands, reconnecting, locking and removal', () => {
     await fac.waitFor((v) => v.members.find((m) => m.id === id)?.online === false, 'Ana offline');
     const back = await connect(server.url, { code: room.code, memberToken: ana.welcome.memberToken });
     open.push(back);
-    expect(back.welcome).toEqual({ role: 'member', memberId: id, serverNow: expect.any(Number) });
+    expect(back.welcome).toEqual({
+      role: 'member',
+      memberId: id,
+      status: 'active',
+      serverNow: expect.any(Number),
+    });
     await fac.waitFor((v) => v.members.find((m) => m.id === id)?.online === true, 'Ana online again');
     expect(fac.latest().members).toHaveLength(1);
   });
