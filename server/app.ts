@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Backends, createBackends } from './backends';
@@ -9,10 +8,12 @@ import type { Config } from './config';
 import { clientPages } from './http/client-pages';
 import { installErrorReplies } from './http/error-replies';
 import { healthRoutes } from './http/health-routes';
+import { installHttpLimits } from './http/http-limits';
 import { roomsRoutes } from './http/rooms-routes';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
 import { RoomService } from './rooms/room-service';
+import { FailedAttemptLimiter } from './transport/command-rate-limit';
 import { createSocketServer } from './transport/socket-server';
 import type { IoServer } from './transport/socket-types';
 
@@ -26,20 +27,18 @@ export interface AppDeps {
   clientRoot?: string;
 }
 
-/** Largest HTTP body (bytes): a room with a full agenda fits in a few kilobytes. */
-const BODY_LIMIT = 64 * 1024;
-
 /** Assembles the server: nothing global, so that tests can build several on port 0. */
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; io: IoServer }> {
   const { config } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const { store, presence } = deps.backends ?? (await createBackends(config, clock, logger));
+  const backends = deps.backends ?? (await createBackends(config, clock, logger));
+  const { store, presence } = backends;
   const metrics = createMetrics();
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: config.httpBodyLimitBytes,
     trustProxy: config.trustProxy,
   });
   installErrorReplies(app);
@@ -57,13 +56,27 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(rateLimit, { global: false });
+  // One allowance of failed attempts per IP, shared by handshakes and HTTP room/key lookups.
+  const attempts = new FailedAttemptLimiter({
+    perMinute: config.limitsPerIp ? config.failedAttemptsPerMinute : undefined,
+    trustProxy: config.trustProxy,
+  });
+  await installHttpLimits(app, {
+    apiPerMinute: config.limitsPerIp ? config.apiRequestsPerMinute : undefined,
+    attempts,
+  });
 
-  const service = new RoomService({ store, clock, metrics, log: logger });
+  const service = new RoomService({
+    store,
+    clock,
+    metrics,
+    log: logger,
+    maxMembers: config.maxMembersPerRoom,
+  });
   await app.register(roomsRoutes, {
     service,
     publicUrl: config.publicUrl,
-    createPerMinute: config.limitsPerIp ? 30 : undefined,
+    createPerMinute: config.limitsPerIp ? config.roomsPerMinute : undefined,
   });
   await app.register(healthRoutes, { store, metrics });
   await app.register(clientPages, {
@@ -77,7 +90,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
     metrics,
     log: logger,
     allowedOrigins: config.allowedOrigins,
+    limits: {
+      commands: { perSecond: config.commandsPerSecond, burst: config.commandBurst },
+      attempts,
+      maxMessageBytes: config.socketMessageLimitBytes,
+    },
   });
+  // With Redis, broadcasts reach the sockets of every process (set before any socket connects).
+  if (backends.adapter) sockets.io.adapter(backends.adapter);
   app.addHook('preClose', async () => {
     await sockets.drain();
     sockets.io.engine.close();
@@ -85,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
   app.addHook('onClose', async () => {
     await presence.close();
     await store.close();
+    await backends.close?.();
   });
   return { app, io: sockets.io };
 }

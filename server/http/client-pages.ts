@@ -14,6 +14,8 @@ export async function clientPages(app: FastifyInstance, opts: { root: string }) 
   await app.register(fastifyStatic, {
     root: opts.root,
     wildcard: false,
+    // The pages below answer '/': fastify-static must not declare it for index.html as well.
+    index: false,
     setHeaders(reply, path) {
       reply.header(
         'cache-control',

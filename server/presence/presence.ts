@@ -9,5 +9,10 @@ export interface Presence {
   remove(code: string, memberId: string, socketId: string): Promise<boolean>;
   /** Registers who to tell about members whose sockets all lived on a process that died. */
   onLost(listener: (code: string, memberId: string) => void): void;
+  /**
+   * Registers who to tell about members found connected after presence had them gone (a shared
+   * presence that was out of reach for a while); optional: a single process never loses track.
+   */
+  onFound?(listener: (code: string, memberId: string) => void): void;
   close(): Promise<void>;
 }
