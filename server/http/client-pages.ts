@@ -13,8 +13,9 @@ export async function clientPages(app: FastifyInstance, opts: { root: string }) 
   }
   await app.register(fastifyStatic, {
     root: opts.root,
-    wildcard: false,
-    // The pages below answer '/': fastify-static must not declare it for index.html as well.
+    // Files are looked up per request (not listed once at start), so a rebuilt client is served
+    // without a restart; the pages below answer '/', so fastify-static must not declare it too.
+    wildcard: true,
     index: false,
     setHeaders(reply, path) {
       reply.header(
