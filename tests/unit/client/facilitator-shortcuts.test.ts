@@ -52,6 +52,8 @@ describe('shortcutFor', () => {
 
   it('lists every action in the overlay', () => {
     const listed = new Set(SHORTCUTS.map((s) => s.action));
-    expect(listed).toEqual(new Set(['toggle-timer', 'next-speaker', 'call-hand', 'show-help']));
+    expect(listed).toEqual(
+      new Set(['toggle-timer', 'next-speaker', 'call-hand', 'agenda-next', 'agenda-prev', 'show-help']),
+    );
   });
 });

@@ -1,19 +1,22 @@
 import type { DashProps } from './dashboard-context';
+import { EndMeeting } from './EndMeeting';
 
 /** Room title and code, connection state, the lock, and the shortcuts button. */
 export function DashboardHeader({
   view,
   connected,
   run,
+  cofacilitator,
   onShowShortcuts,
-}: Pick<DashProps, 'view' | 'connected' | 'run'> & { onShowShortcuts: () => void }) {
+}: Pick<DashProps, 'view' | 'connected' | 'run'> & { cofacilitator: boolean; onShowShortcuts: () => void }) {
   const { locked } = view.settings;
   return (
     <header className="fac-header">
       <div className="fac-title">
         <h1>{view.title}</h1>
         <span className="fac-muted">
-          Facilitator · room <span className="fac-code">{view.code}</span>
+          {cofacilitator ? 'Co-facilitator' : 'Facilitator'} · room{' '}
+          <span className="fac-code">{view.code}</span>
         </span>
       </div>
       <div className="fac-header-actions">
@@ -38,6 +41,7 @@ export function DashboardHeader({
             ?
           </span>
         </button>
+        <EndMeeting connected={connected} run={run} />
       </div>
     </header>
   );

@@ -1,22 +1,31 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Command } from '../../../../shared/commands';
 import { errorMessages } from '../../../../shared/errors';
-import type { FacilitatorView as FacilitatorRoomView } from '../../../../shared/views';
+import {
+  type AnyView,
+  type FacilitatorView as FacilitatorRoomView,
+  isFacilitatorView,
+} from '../../../../shared/views';
 import { useServerNow } from '../../hooks/use-server-now';
 import { type RoomConnection, useRoom } from '../../socket/use-room';
+import { AgendaPanel } from './AgendaPanel';
 import { DashboardHeader } from './DashboardHeader';
 import type { DashProps } from './dashboard-context';
 import { FairnessPanel } from './FairnessPanel';
 import { HandsPanel } from './HandsPanel';
+import { LeadershipPanel } from './LeadershipPanel';
 import { nextSpeakerCommand } from './logic/next-speaker';
 import type { ShortcutAction } from './logic/shortcuts';
 import { toggleTimerCommand } from './logic/timer-control';
 import { MembersPanel } from './MembersPanel';
+import { PulsePanel } from './PulsePanel';
+import { RoomTextsPanel } from './RoomTextsPanel';
 import { RoundPanel } from './RoundPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SharePanel } from './SharePanel';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SignalsPanel } from './SignalsPanel';
+import { SummaryScreen } from './SummaryScreen';
 import { TimerPanel } from './TimerPanel';
 import { Toasts } from './Toasts';
 import { useShortcuts } from './use-shortcuts';
@@ -27,23 +36,45 @@ import './facilitator.css';
 export function FacilitatorView({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
   const auth = useMemo(() => ({ code, facilitatorKey }), [code, facilitatorKey]);
   const conn = useRoom<FacilitatorRoomView>(auth);
+  return <FacilitatorDashboard conn={conn} />;
+}
 
+/**
+ * The dashboard over any connection that receives the facilitator view: the key holder's, or a
+ * member's once made co-facilitator (`welcome.role === 'cofacilitator'`), who runs the circle from
+ * their own device. After `room.end` it shows the summary that arrived just before the removal.
+ */
+export function FacilitatorDashboard({ conn }: { conn: RoomConnection<AnyView> }) {
+  const cofacilitator = conn.welcome?.role === 'cofacilitator';
+  if (conn.summary) return <SummaryScreen summary={conn.summary} />;
   if (conn.status === 'refused') {
     const known = conn.errorCode === 'bad_credentials' || conn.errorCode === 'room_not_found';
     return (
-      <StateScreen title="This facilitator link is not valid">
-        {known
+      <StateScreen
+        title={cofacilitator ? 'You are no longer connected' : 'This facilitator link is not valid'}
+      >
+        {known && !cofacilitator
           ? 'Check that you opened the whole link you were given, or start a new room.'
           : errorMessages[conn.errorCode ?? 'unavailable']}
+      </StateScreen>
+    );
+  }
+  if (conn.status === 'removed' && conn.removedReason === 'removed') {
+    return (
+      <StateScreen title="You were removed from this room">
+        {cofacilitator
+          ? 'A facilitator took you out of the circle. If this is a mistake, please speak to them.'
+          : errorMessages.removed}
       </StateScreen>
     );
   }
   if (conn.status === 'removed' || conn.view?.status === 'ended') {
     return <StateScreen title="This room has ended">Thank you for holding the circle.</StateScreen>;
   }
-  if (!conn.view) {
+  // Right after becoming co-facilitator the `role` event comes a moment before the facilitator view.
+  if (!conn.view || !isFacilitatorView(conn.view)) {
     return (
-      <StateScreen title="Opening your room…" busy>
+      <StateScreen title={cofacilitator ? 'Opening the dashboard…' : 'Opening your room…'} busy>
         {conn.status === 'reconnecting' ? 'Reconnecting to the server…' : 'Connecting to the server…'}
       </StateScreen>
     );
@@ -81,7 +112,7 @@ function timerAnchor(view: FacilitatorRoomView): number {
   return t && t.startedAt !== null ? t.startedAt + t.durationMs - t.elapsedMs : 0;
 }
 
-function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; view: FacilitatorRoomView }) {
+function Dashboard({ conn, view }: { conn: RoomConnection<AnyView>; view: FacilitatorRoomView }) {
   const now = useServerNow(conn, 1000, timerAnchor(view));
   const connected = conn.status === 'connected';
   const { toasts, show, dismiss } = useToasts();
@@ -100,10 +131,12 @@ function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; 
   const names = useMemo(() => new Map(view.members.map((m) => [m.id, m.name])), [view.members]);
   const nameOf = useCallback((id: string) => names.get(id) ?? 'Someone who left', [names]);
 
+  // Signals and people waiting at the door show in the tab's title, for a dashboard in a background tab.
+  const atDoor = view.members.filter((m) => m.status === 'waiting').length;
   useEffect(() => {
-    const waiting = view.signals.length;
+    const waiting = view.signals.length + atDoor;
     document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${view.title} · Circlekeeper`;
-  }, [view.title, view.signals.length]);
+  }, [view.title, view.signals.length, atDoor]);
 
   const onShortcut = (action: ShortcutAction) => {
     switch (action) {
@@ -120,6 +153,15 @@ function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; 
         if (view.hands.length === 0) show(errorMessages.queue_empty);
         else void run({ type: 'hand.call', from: view.speaker?.memberId ?? null });
         return;
+      case 'agenda-next':
+      case 'agenda-prev':
+        if (!view.agenda) show('There is no agenda yet: plan one in the Agenda panel.');
+        else
+          void run({
+            type: action === 'agenda-next' ? 'agenda.next' : 'agenda.prev',
+            from: view.agenda.index,
+          });
+        return;
       case 'show-help':
         setHelpOpen(true);
         return;
@@ -127,7 +169,8 @@ function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; 
   };
   useShortcuts(!helpOpen, onShortcut);
 
-  const dash: DashProps = { view, now, connected, run, nameOf };
+  const selfId = conn.welcome?.role === 'cofacilitator' ? (conn.welcome.memberId ?? null) : null;
+  const dash: DashProps = { view, now, connected, run, nameOf, selfId };
   // Members still at the door (reading the agreements, or waiting to be admitted) are not in yet.
   const empty = !view.members.some((m) => m.status === 'active');
   return (
@@ -136,6 +179,7 @@ function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; 
         view={view}
         connected={connected}
         run={run}
+        cofacilitator={selfId !== null}
         onShowShortcuts={() => setHelpOpen(true)}
       />
       {!connected && (
@@ -146,17 +190,21 @@ function Dashboard({ conn, view }: { conn: RoomConnection<FacilitatorRoomView>; 
       <main className="fac-grid">
         <div className="fac-col fac-col-stage">
           <TimerPanel {...dash} />
+          <AgendaPanel {...dash} />
           <RoundPanel {...dash} />
         </div>
         <div className="fac-col fac-col-people">
           {empty && <SharePanel code={view.code} prominent />}
           <MembersPanel {...dash} />
           {!empty && <SharePanel code={view.code} prominent={false} />}
+          <LeadershipPanel {...dash} />
+          <RoomTextsPanel {...dash} />
           <SettingsPanel {...dash} />
         </div>
         <div className="fac-col fac-col-side">
           <SignalsPanel {...dash} />
           <HandsPanel {...dash} />
+          <PulsePanel {...dash} />
           <FairnessPanel {...dash} />
         </div>
       </main>

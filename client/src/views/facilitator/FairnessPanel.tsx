@@ -3,8 +3,9 @@ import { fairnessSummary } from './logic/fairness';
 import { formatSpoken } from './logic/time-format';
 
 /** Speaking time, turns and passes per member, and who has not spoken yet. */
-export function FairnessPanel({ view, now }: DashProps) {
-  const { rows, notSpokenYet, totalMs } = fairnessSummary(view, now);
+export function FairnessPanel({ view, now, connected, run }: DashProps) {
+  const { rows, notSpokenYet, totalMs, topSpeaker, leastSpoken } = fairnessSummary(view, now);
+  const progressive = view.settings.queueOrder === 'least-spoken';
   // Shares of a few hundred milliseconds say nothing: show them from the first whole second on.
   const showShare = totalMs >= 1000;
   return (
@@ -16,6 +17,22 @@ export function FairnessPanel({ view, now }: DashProps) {
         <p className="fac-empty">Speaking time appears here once people join.</p>
       ) : (
         <>
+          <p className="fac-top-speaker">
+            {topSpeaker && showShare ? (
+              <>
+                <strong>Top speaker:</strong> {topSpeaker.name}, {Math.round(topSpeaker.share * 100)}% of the
+                speaking time
+                {rows.length > 1 && (
+                  <span className="fac-muted">
+                    {' '}
+                    (an even share would be {Math.round(100 / rows.length)}%)
+                  </span>
+                )}
+              </>
+            ) : (
+              <span className="fac-muted">Nobody has spoken yet.</span>
+            )}
+          </p>
           <p className="fac-not-spoken">
             {notSpokenYet.length === 0 ? (
               'Everyone has spoken.'
@@ -60,6 +77,32 @@ export function FairnessPanel({ view, now }: DashProps) {
               ))}
             </tbody>
           </table>
+          <h3 className="fac-subhead" id="fac-stack-h">
+            Least spoken first (progressive stack)
+          </h3>
+          <ol className="fac-stack" aria-labelledby="fac-stack-h">
+            {leastSpoken.map((r) => (
+              <li key={r.memberId}>
+                {r.name} <span className="fac-muted">{formatSpoken(r.spokenMs)}</span>
+              </li>
+            ))}
+          </ol>
+          <p className="fac-hint">
+            {progressive
+              ? 'Raised hands are served in this order: whoever has spoken least goes first.'
+              : 'Raised hands are served in the order they were raised.'}
+          </p>
+          <button
+            type="button"
+            className="fac-btn fac-btn-small"
+            disabled={!connected}
+            aria-pressed={progressive}
+            onClick={() =>
+              void run({ type: 'room.update', queueOrder: progressive ? 'raised' : 'least-spoken' })
+            }
+          >
+            Serve hands least spoken first
+          </button>
         </>
       )}
     </section>

@@ -81,7 +81,9 @@ export function MembersPanel({ view, connected, run }: DashProps) {
           {members.length} in the room · {online} online
         </span>
       </div>
-      {atTheDoor.length > 0 && <AtTheDoor members={atTheDoor} connected={connected} run={run} />}
+      {atTheDoor.length > 0 && (
+        <AtTheDoor members={atTheDoor} admission={view.settings.admission} connected={connected} run={run} />
+      )}
       {members.length === 0 ? (
         <p className="fac-empty">
           {atTheDoor.length > 0

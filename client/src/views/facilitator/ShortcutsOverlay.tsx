@@ -11,7 +11,7 @@ export function ShortcutsOverlay({ open, onClose }: { open: boolean; onClose: ()
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const rows = [
-    ...SHORTCUTS.map((s) => ({ keys: s.keys, description: s.description })),
+    ...SHORTCUTS.map((s) => ({ keys: s.keys, description: s.description, chord: s.chord })),
     ...CONTEXT_SHORTCUTS,
   ];
   return (
@@ -26,7 +26,7 @@ export function ShortcutsOverlay({ open, onClose }: { open: boolean; onClose: ()
             <dt>
               {row.keys.map((k, i) => (
                 <span key={k}>
-                  {i > 0 && (row.keys[0] === 'Alt' ? ' + ' : ' or ')}
+                  {i > 0 && (row.chord ? ' + ' : ' or ')}
                   <kbd>{k}</kbd>
                 </span>
               ))}

@@ -3,6 +3,7 @@ import type { DashProps } from './dashboard-context';
 import { phaseLabel } from './logic/labels';
 import { nextSpeakerCommand, upNext } from './logic/next-speaker';
 import { timerState, toggleTimerCommand } from './logic/timer-control';
+import { NudgeControls } from './NudgeControls';
 
 const stateLabel = { none: 'Not started', ready: 'Ready', running: 'Running', paused: 'Paused' } as const;
 const toggleLabel = {
@@ -13,7 +14,8 @@ const toggleLabel = {
 } as const;
 
 /** Who holds the piece, the live countdown (colour and words), timer controls and "next speaker". */
-export function TimerPanel({ view, now, connected, run, nameOf }: DashProps) {
+export function TimerPanel(props: DashProps) {
+  const { view, now, connected, run, nameOf } = props;
   const { timer, speaker, settings } = view;
   const state = timerState(timer);
   const remaining = timer ? remainingMs(timer, now) : settings.turnSeconds * 1000;
@@ -109,6 +111,7 @@ export function TimerPanel({ view, now, connected, run, nameOf }: DashProps) {
           Release piece
         </button>
       </div>
+      <NudgeControls {...props} />
     </section>
   );
 }

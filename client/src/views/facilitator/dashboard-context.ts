@@ -11,4 +11,6 @@ export interface DashProps {
   /** Sends a command; a refusal shows as a toast. Resolves true when the room accepted it. */
   run(command: Command): Promise<boolean>;
   nameOf(memberId: string): string;
+  /** A co-facilitator's own member id (they are in the circle too); null for the key holder. */
+  selfId: string | null;
 }

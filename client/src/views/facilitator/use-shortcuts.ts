@@ -18,6 +18,7 @@ export function useShortcuts(enabled: boolean, onAction: (action: ShortcutAction
         key: event.key,
         altKey: event.altKey,
         ctrlKey: event.ctrlKey,
+        shiftKey: event.shiftKey,
         metaKey: event.metaKey,
         target: target ? { tagName: target.tagName, isContentEditable: target.isContentEditable } : null,
       });

@@ -18,6 +18,13 @@ export interface FairnessSummary {
   totalMs: number;
   /** Members who have neither finished a turn nor are speaking now, in seating order. */
   notSpokenYet: { memberId: string; name: string }[];
+  /** Who has spoken most and their share of all speaking time; null until someone has spoken. */
+  topSpeaker: { memberId: string; name: string; share: number } | null;
+  /**
+   * Everyone, least spoken first (the progressive stack): by speaking time, then turns, then seat.
+   * This is the order a `least-spoken` hand queue would serve them in.
+   */
+  leastSpoken: FairnessRow[];
 }
 
 type StatsSource = Pick<FacilitatorView, 'members' | 'order' | 'stats' | 'speaker' | 'serverNow'>;
@@ -54,5 +61,15 @@ export function fairnessSummary(view: StatsSource, now: number): FairnessSummary
   const notSpokenYet = rows
     .filter((r) => r.turns === 0 && r.spokenMs === 0 && !r.speaking)
     .map((r) => ({ memberId: r.memberId, name: r.name }));
-  return { rows, totalMs, notSpokenYet };
+  let top: FairnessRow | null = null;
+  for (const row of rows) if (row.spokenMs > 0 && (top === null || row.spokenMs > top.spokenMs)) top = row;
+  const topSpeaker = top ? { memberId: top.memberId, name: top.name, share: top.share } : null;
+  const seat = new Map(rows.map((r, i) => [r.memberId, i]));
+  const leastSpoken = [...rows].sort(
+    (a, b) =>
+      a.spokenMs - b.spokenMs ||
+      a.turns - b.turns ||
+      (seat.get(a.memberId) ?? 0) - (seat.get(b.memberId) ?? 0),
+  );
+  return { rows, totalMs, notSpokenYet, topSpeaker, leastSpoken };
 }

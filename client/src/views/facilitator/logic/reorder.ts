@@ -7,7 +7,7 @@ export function moveBy(ids: readonly string[], id: string, delta: number): strin
 }
 
 /** A copy of `ids` with the item at `from` placed at index `to` (indices in the result). */
-export function moveTo(ids: readonly string[], from: number, to: number): string[] {
+export function moveTo<T>(ids: readonly T[], from: number, to: number): T[] {
   const next = [...ids];
   const [item] = next.splice(from, 1);
   if (item === undefined) return [...ids];
