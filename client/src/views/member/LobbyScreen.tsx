@@ -3,7 +3,7 @@ import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { PageShell } from '../../components/PageShell';
 import { useCommand } from '../../hooks/use-command';
 import type { RoomConnection } from '../../socket/use-room';
-import { SupportContacts } from './SupportContacts';
+import { MemberBar } from './MemberBar';
 
 interface LobbyScreenProps {
   lobby: LobbyView;
@@ -16,6 +16,9 @@ export function LobbyScreen({ lobby, conn }: LobbyScreenProps) {
   const consent = lobby.status === 'consent';
   return (
     <PageShell title={consent ? 'Agreements' : 'Waiting to be let in'} subtitle={lobby.title} narrow>
+      <MemberBar help={lobby}>
+        <p className="member-self">{consent ? 'Not in the circle yet' : 'In the waiting room'}</p>
+      </MemberBar>
       <ConnectionBanner status={conn.status} />
       <section className="card lobby" aria-labelledby="lobby-heading">
         <h1 id="lobby-heading">{consent ? 'Before you join' : 'You are in the waiting room'}</h1>
@@ -23,6 +26,7 @@ export function LobbyScreen({ lobby, conn }: LobbyScreenProps) {
         {consent ? (
           <>
             <h2>Our agreements</h2>
+            <p className="muted">This circle keeps to these together. Please read them before you join.</p>
             <ol className="lobby-agreements">
               {lobby.agreements.map((agreement) => (
                 <li key={agreement}>{agreement}</li>
@@ -36,11 +40,16 @@ export function LobbyScreen({ lobby, conn }: LobbyScreenProps) {
             >
               I agree
             </button>
+            <p className="muted lobby-leave">If you would rather not, you can simply close this page.</p>
           </>
         ) : (
-          <p role="status">
-            Thank you. The facilitator will let you in shortly; this page will change by itself.
-          </p>
+          <div className="lobby-waiting" role="status">
+            <span className="lobby-waiting-mark" aria-hidden="true" />
+            <p>
+              Thank you. The facilitator will let you in shortly. This page will change by itself: you can put
+              your phone down.
+            </p>
+          </div>
         )}
         {command.error !== null && (
           <p className="notice notice-error" role="alert">
@@ -48,7 +57,6 @@ export function LobbyScreen({ lobby, conn }: LobbyScreenProps) {
           </p>
         )}
       </section>
-      <SupportContacts resources={lobby.resources} />
     </PageShell>
   );
 }

@@ -8,6 +8,7 @@ import { StatusCard } from '../../components/StatusCard';
 import { loadMemberToken } from '../../socket/member-token';
 import { useRoom } from '../../socket/use-room';
 import { FacilitatorDashboard } from '../facilitator/FacilitatorView';
+import { GoneScreen } from './GoneScreen';
 import { JoinScreen } from './JoinScreen';
 import { LobbyScreen } from './LobbyScreen';
 import { MemberRoom } from './MemberRoom';
@@ -49,31 +50,10 @@ export function MemberPage({ code }: { code: string }) {
   // A member made co-facilitator runs the circle from this device: the dashboard takes over.
   if (conn.welcome?.role === 'cofacilitator') return <FacilitatorDashboard conn={conn} />;
   const view = conn.view;
-  if (conn.status === 'removed' && conn.removedReason !== 'ended') {
-    const declined = conn.removedReason === 'declined';
-    return (
-      <PageShell title={declined ? 'Not let in' : 'Removed'} narrow>
-        <StatusCard
-          heading={declined ? 'The facilitator did not let you in' : 'You have left this circle'}
-          tone="error"
-        >
-          <p>
-            {declined
-              ? 'This circle is not open to you this time. If you think this is a mistake, please speak to the facilitator.'
-              : 'The facilitator removed you from this room. If this is a mistake, please speak to them.'}
-          </p>
-        </StatusCard>
-      </PageShell>
-    );
-  }
+  // The last texts this phone received: support contacts stay one tap away after the circle.
+  const help = view ?? conn.lobby;
   if (conn.status === 'removed' || view?.status === 'ended') {
-    return (
-      <PageShell title="Circle ended" subtitle={view?.title} narrow>
-        <StatusCard heading="This circle has ended">
-          <p>Thank you for being part of it. Take care of yourself.</p>
-        </StatusCard>
-      </PageShell>
-    );
+    return <GoneScreen reason={conn.removedReason ?? 'ended'} title={help?.title} help={help} />;
   }
   if (conn.lobby !== null) return <LobbyScreen lobby={conn.lobby} conn={conn} />;
   if (view === null) {

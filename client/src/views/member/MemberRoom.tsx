@@ -5,13 +5,14 @@ import { useCommand } from '../../hooks/use-command';
 import { useTurnAlert } from '../../hooks/use-turn-alert';
 import type { RoomConnection } from '../../socket/use-room';
 import { memberName, runningRound } from '../../state/room-summary';
+import { AgendaLine } from './AgendaLine';
 import { AgreementsReminder } from './AgreementsReminder';
 import { HandControl } from './HandControl';
+import { MemberBar } from './MemberBar';
 import { NudgeNotice } from './NudgeNotice';
 import { PulseCard } from './PulseCard';
 import { RoundStatus } from './RoundStatus';
 import { SignalMenu } from './SignalMenu';
-import { SupportContacts } from './SupportContacts';
 import { TurnPanel } from './TurnPanel';
 
 interface MemberRoomProps {
@@ -20,7 +21,7 @@ interface MemberRoomProps {
   memberId: string | null;
 }
 
-/** The phone once joined: whose turn it is, the round, the hand, and private signals. */
+/** The phone once joined: whose turn it is, the round, the hand, the question, and private signals. */
 export function MemberRoom({ conn, view, memberId }: MemberRoomProps) {
   const command = useCommand(conn);
   const myTurn = memberId !== null && view.speaker?.memberId === memberId;
@@ -30,16 +31,20 @@ export function MemberRoom({ conn, view, memberId }: MemberRoomProps) {
   const me = memberName(view, memberId);
   // A nudge belongs to the turn it was sent in: a new turn starts without one.
   const nudge =
-    conn.nudge !== null && view.speaker !== null && conn.nudge.at >= view.speaker.since ? conn.nudge : null;
+    myTurn && conn.nudge !== null && view.speaker !== null && conn.nudge.at >= view.speaker.since
+      ? conn.nudge
+      : null;
 
   return (
     <PageShell title={myTurn ? 'Your turn' : view.title} subtitle={view.title} narrow>
       <p className="visually-hidden" aria-live="assertive">
         {announcement}
       </p>
+      <MemberBar help={view} inCircle below={<NudgeNotice nudge={nudge} />}>
+        {me !== null && <p className="member-self">You are {me}</p>}
+        <AgendaLine agenda={view.agenda} clock={conn} />
+      </MemberBar>
       <ConnectionBanner status={conn.status} />
-      {me !== null && <p className="member-self muted">You are {me}</p>}
-      {myTurn && nudge !== null && <NudgeNotice nudge={nudge} />}
       <TurnPanel
         view={view}
         memberId={memberId}
@@ -53,14 +58,15 @@ export function MemberRoom({ conn, view, memberId }: MemberRoomProps) {
           {command.error}
         </p>
       )}
+      {view.pulse !== null && (
+        <PulseCard code={view.code} pulse={view.pulse} command={command} disabled={!online} />
+      )}
       {round !== null && <RoundStatus view={view} round={round} memberId={memberId} />}
       {!myTurn && memberId !== null && (
         <HandControl view={view} memberId={memberId} command={command} disabled={!online} />
       )}
-      {view.pulse !== null && <PulseCard pulse={view.pulse} command={command} disabled={!online} />}
       <SignalMenu command={command} disabled={!online} />
       <AgreementsReminder agreements={view.agreements} />
-      <SupportContacts resources={view.resources} />
     </PageShell>
   );
 }

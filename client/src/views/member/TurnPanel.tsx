@@ -1,7 +1,9 @@
 import type { RoomView } from '../../../../shared/views';
 import { Countdown } from '../../components/Countdown';
 import type { CommandRunner } from '../../hooks/use-command';
+import { canHandOn } from '../../state/hand-to';
 import { memberName, nextUp, runningRound } from '../../state/room-summary';
+import { HandToPicker } from './HandToPicker';
 
 interface TurnPanelProps {
   view: RoomView;
@@ -17,12 +19,18 @@ export function TurnPanel({ view, memberId, myTurn, clock, command, disabled }: 
   const speaker = memberName(view, view.speaker?.memberId);
   const next = nextUp(view);
   const inRound = runningRound(view) !== null;
+  // Once a round has run or the agenda has started, the circle is under way even between speakers.
+  const begun = view.round !== null || (view.agenda?.startedAt ?? null) !== null;
   const busy = disabled || command.pending;
 
   return (
     <section className={myTurn ? 'card turn turn-mine' : 'card turn'} aria-labelledby="turn-heading">
       <h1 id="turn-heading" className="turn-heading">
-        {myTurn ? 'Your turn' : speaker !== null ? `${speaker} is speaking` : headingWithoutSpeaker(inRound)}
+        {myTurn
+          ? 'Your turn'
+          : speaker !== null
+            ? `${speaker} is speaking`
+            : headingWithoutSpeaker(inRound, begun)}
       </h1>
       {view.timer !== null && view.speaker !== null && (
         <Countdown timer={view.timer} warnSeconds={view.settings.warnSeconds} clock={clock} variant="phone" />
@@ -47,6 +55,9 @@ export function TurnPanel({ view, memberId, myTurn, clock, command, disabled }: 
           </button>
         </div>
       )}
+      {myTurn && memberId !== null && canHandOn(view, memberId) && (
+        <HandToPicker view={view} memberId={memberId} command={command} disabled={disabled} />
+      )}
       {myTurn && <p className="muted turn-hint">Take your time. Press Done when you have finished.</p>}
       {next !== null && (
         <p className="turn-next">
@@ -57,6 +68,7 @@ export function TurnPanel({ view, memberId, myTurn, clock, command, disabled }: 
   );
 }
 
-function headingWithoutSpeaker(inRound: boolean): string {
-  return inRound ? 'Waiting for the next speaker' : 'Waiting for the circle to begin';
+function headingWithoutSpeaker(inRound: boolean, begun: boolean): string {
+  if (inRound) return 'Waiting for the next speaker';
+  return begun ? 'Nobody is speaking' : 'Waiting for the circle to begin';
 }
