@@ -1,7 +1,8 @@
 import type { Effect } from '../core/effects';
 import type { RoomState } from '../core/state';
+import { roleViews } from '../core/views';
 import type { RoomBroadcaster } from '../rooms/broadcaster';
-import { projectView, type ViewRole } from '../rooms/room-service';
+import type { ViewRole } from '../rooms/room-service';
 import { deliverEffects, publishLobbies } from './socket-effects';
 import { type IoServer, roleRoom } from './socket-types';
 
@@ -16,9 +17,11 @@ export class SocketBroadcaster implements RoomBroadcaster {
   constructor(private readonly io: IoServer) {}
 
   publish(prev: RoomState, next: RoomState, now: number): void {
+    const before = roleViews(prev, now);
+    const after = roleViews(next, now);
     for (const role of ROLES) {
-      const view = projectView(next, role, now);
-      if (sameContent(projectView(prev, role, now), view)) continue;
+      const view = after[role];
+      if (sameContent(before[role], view)) continue;
       this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
     publishLobbies(this.io, prev, next, now);

@@ -1,0 +1,75 @@
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { installProbe, reportListening } from './server-probe';
+
+/**
+ * The floor: the least a Socket.IO server can do for the same traffic. The same sockets join the
+ * same rooms (`<code>:<role>`); on the same trigger (a `command` emitted with an ack) it bumps the
+ * room's version and emits to each role's room a payload of the byte size Circlekeeper sent that
+ * role, then acks. No parsing, no store, no views, no authentication, no metrics.
+ *
+ * Env: PORT, HOST, FLOOR_BYTES (`facilitator:N,member:N,display:N`, JSON bytes per state; by default
+ * those of a room of 10 members whose first holds the piece),
+ * REDIS_URL (several processes: the official Redis adapter, as Circlekeeper would use).
+ */
+const ROLES = ['facilitator', 'member', 'display'] as const;
+type Role = (typeof ROLES)[number];
+
+const bytes = new Map<string, number>(
+  (process.env.FLOOR_BYTES ?? 'facilitator:2200,member:1470,display:1470').split(',').map((pair) => {
+    const [role, n] = pair.split(':');
+    const size = Number(n);
+    return [role ?? '', Number.isFinite(size) && size > 0 ? size : 1470];
+  }),
+);
+
+/** A padding string such that `{version, serverNow, pad}` serialises to about `target` bytes. */
+const pads = new Map<Role, string>(
+  ROLES.map((role) => {
+    const overhead = JSON.stringify({ version: 1000, serverNow: Date.now(), pad: '' }).length;
+    return [role, 'x'.repeat(Math.max(0, (bytes.get(role) ?? 800) - overhead))];
+  }),
+);
+
+const payload = (role: Role, version: number) => ({ version, serverNow: Date.now(), pad: pads.get(role)! });
+
+const httpServer = createServer();
+const io = new Server(httpServer, {
+  serveClient: false,
+  perMessageDeflate: false,
+  maxHttpBufferSize: 16 * 1024,
+});
+
+if (process.env.REDIS_URL) {
+  const { createClient } = await import('redis');
+  const { createAdapter } = await import('@socket.io/redis-adapter');
+  const pub = createClient({ url: process.env.REDIS_URL });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub, { key: `floor-bench-${process.env.FLOOR_RUN ?? 'x'}` }));
+}
+
+/** Versions per room; with several processes each keeps its own (clients only need them to grow). */
+const versions = new Map<string, number>();
+
+io.on('connection', (socket) => {
+  const { code, role } = socket.handshake.auth as { code: string; role: Role };
+  void socket.join(`${code}:${role}`);
+  socket.emit('welcome', { role, serverNow: Date.now() });
+  socket.emit('state', payload(role, versions.get(code) ?? 0));
+  socket.on('command', (_command: unknown, ack: unknown) => {
+    const version = (versions.get(code) ?? 0) + 1;
+    versions.set(code, version);
+    for (const r of ROLES) io.to(`${code}:${r}`).emit('state', payload(r, version));
+    if (typeof ack === 'function') ack({ ok: true, version });
+  });
+  socket.on('clock', (ack: unknown) => {
+    if (typeof ack === 'function') ack({ serverNow: Date.now() });
+  });
+});
+
+installProbe();
+httpServer.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+  const address = httpServer.address();
+  reportListening(typeof address === 'object' && address ? address.port : 0);
+});

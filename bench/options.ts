@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  rooms: number;
+  members: number;
+  /** Milliseconds between two commands of one facilitator (≥ 250: the per-socket rate limit). */
+  periodMs: number;
+  durationMs: number;
+  drainMs: number;
+  targets: ('circlekeeper' | 'floor')[];
+  /** Socket counts of the scaling curve; empty for a single point. */
+  scale: number[];
+  processes: number;
+  redisUrl: string | undefined;
+  clientProcs: number | undefined;
+  concurrency: number;
+  repeat: number;
+  profile: boolean;
+  heapSnapshot: boolean;
+  /** Circlekeeper with the publish step as it was before the optimisation (bench/former-publish.ts). */
+  former: boolean;
+  /** Seconds to let the server settle (GC every 5 s) before its loaded memory is read. */
+  settleS: number;
+  json: boolean;
+}
+
+const HELP = `npm run bench -- [options]
+
+  --rooms R            rooms (default 100)
+  --members M          members per room, besides one facilitator and one display (default 10)
+  --period P           ms between two commands of one facilitator (default 1000, at least 250)
+  --duration S         seconds of steady load (default 20)
+  --drain MS           ms to wait for the last deliveries after the last send (default 2000)
+  --full               the target run: 1000 rooms x 10 members (12,000 sockets), 30 s
+  --scale 1000,5000,10000   the scaling curve: one run per socket count (rooms = sockets / (M + 2))
+  --only circlekeeper|floor run one side only (default: both, floor second)
+  --repeat N           alternate Circlekeeper and floor N times; report the median of each figure
+  --processes N        server processes (needs --redis or REDIS_URL): members spread over them
+  --redis URL          Redis for several processes (Circlekeeper store + adapter; the floor's adapter)
+  --client-procs K     load-generator processes (default: one per 6,000 sockets)
+  --concurrency C      handshakes in flight per load generator (default 1000)
+  --profile            write a CPU profile of the Circlekeeper server to bench/results/
+  --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read (default 10)
+  --former             Circlekeeper with its former publish step (before the optimisation), for a before/after
+  --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
+  --no-json            do not write bench/results/<stamp>.json
+`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rooms: { type: 'string' },
+      members: { type: 'string', default: '10' },
+      period: { type: 'string', default: '1000' },
+      duration: { type: 'string' },
+      drain: { type: 'string', default: '2000' },
+      full: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      only: { type: 'string' },
+      repeat: { type: 'string', default: '1' },
+      processes: { type: 'string', default: '1' },
+      redis: { type: 'string' },
+      'client-procs': { type: 'string' },
+      concurrency: { type: 'string', default: '1000' },
+      profile: { type: 'boolean', default: false },
+      'heap-snapshot': { type: 'boolean', default: false },
+      former: { type: 'boolean', default: false },
+      settle: { type: 'string', default: '10' },
+      'no-json': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const int = (name: string, raw: string | undefined, fallback: number, min = 1): number => {
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer ≥ ${min} (got ${raw})`);
+    return n;
+  };
+  const periodMs = int('period', values.period, 1000, 250);
+  const processes = int('processes', values.processes, 1);
+  const redisUrl = values.redis ?? (processes > 1 ? process.env.REDIS_URL : undefined);
+  if (processes > 1 && !redisUrl) throw new Error('--processes > 1 needs --redis URL (or REDIS_URL)');
+  const only = values.only;
+  if (only !== undefined && only !== 'circlekeeper' && only !== 'floor')
+    throw new Error('--only is circlekeeper or floor');
+  return {
+    rooms: int('rooms', values.rooms, values.full ? 1000 : 100),
+    members: int('members', values.members, 10),
+    periodMs,
+    durationMs: int('duration', values.duration, values.full ? 30 : 20) * 1000,
+    drainMs: int('drain', values.drain, 2000, 0),
+    targets: only ? [only] : ['circlekeeper', 'floor'],
+    scale: values.scale ? values.scale.split(',').map((s) => int('scale', s.trim(), 0)) : [],
+    processes,
+    redisUrl,
+    clientProcs:
+      values['client-procs'] === undefined ? undefined : int('client-procs', values['client-procs'], 1),
+    concurrency: int('concurrency', values.concurrency, 1000),
+    repeat: int('repeat', values.repeat, 1),
+    profile: values.profile,
+    heapSnapshot: values['heap-snapshot'],
+    former: values.former,
+    settleS: int('settle', values.settle, 10, 0),
+    json: !values['no-json'],
+  };
+}

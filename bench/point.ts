@@ -1,0 +1,319 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Socket } from 'socket.io-client';
+import { ClientChild, ServerChild } from './children';
+import { type ClockCheck, checkClock, connectClockClient } from './clock-check';
+import type { ClientResult, Probe, RoomSpec, Target } from './messages';
+import type { BenchOptions } from './options';
+import { concat, median, type Summary, summarize } from './stats';
+
+/** Every figure of one run of one target (Circlekeeper or the floor) at one size. */
+export interface PointResult {
+  target: Target;
+  rooms: number;
+  members: number;
+  sockets: number;
+  processes: number;
+  connectFailures: number;
+  connectErrors: Record<string, number>;
+  /** Connect storm: first handshake started → every socket welcomed and holding its first state. */
+  stormMs: number;
+  latency: Summary;
+  /** Receivers on another server process than the sender (only with several processes). */
+  crossLatency: Summary | null;
+  ack: Summary;
+  commandsSent: number;
+  commandsAcked: number;
+  commandsRefused: number;
+  commandsTimedOut: number;
+  expectedDeliveries: number;
+  deliveries: number;
+  stale: number;
+  disconnects: number;
+  deliveriesPerSecond: number;
+  bytes: Record<string, number>;
+  /** Server CPU over the steady window, in % of one core (summed over server processes). */
+  serverCpuPct: number;
+  /** Server CPU time over the steady window divided by the commands acked (µs). */
+  serverCpuUsPerCommand: number;
+  clientCpuPct: number;
+  rssEmptyMB: number;
+  rssLoadedMB: number;
+  rssEndMB: number;
+  /** (RSS with sockets − RSS of the empty process), both after a full GC, per socket (KB). */
+  kbPerSocket: number;
+  heapKbPerSocket: number;
+  /** The probes behind the memory figures (bytes), summed over server processes. */
+  memory: { empty: MemorySums; loaded: MemorySums; end: MemorySums };
+  clockIdle: ClockCheck | null;
+  clockLoaded: ClockCheck | null;
+  loadavg: { before: string; after: string };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const MB = 1024 * 1024;
+const SERVER_FILES: Record<Target, string> = {
+  circlekeeper: './circlekeeper-server.ts',
+  floor: './floor-server.ts',
+};
+export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** Sockets one load generator holds at most by default (each process may open 20,000 files). */
+const SOCKETS_PER_GENERATOR = 6000;
+
+export async function runPoint(
+  target: Target,
+  opts: BenchOptions & { rooms: number },
+  floorBytes: Record<string, number> | null,
+  log: (line: string) => void,
+): Promise<PointResult> {
+  const perRoom = opts.members + 2;
+  const sockets = opts.rooms * perRoom;
+  const before = loadavg();
+  const runId = `${process.pid}-${Date.now()}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    LIMITS_PER_IP: 'off',
+    FLOOR_RUN: runId,
+    REDIS_PREFIX: `bench:${runId}:`,
+  };
+  if (opts.former) env.BENCH_FORMER_PUBLISH = '1';
+  if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
+  else delete env.REDIS_URL;
+  if (floorBytes)
+    env.FLOOR_BYTES = Object.entries(floorBytes)
+      .map(([r, n]) => `${r}:${Math.round(n)}`)
+      .join(',');
+  const execArgv: string[] = [];
+  if (opts.profile && target === 'circlekeeper') {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`);
+  }
+
+  log(`${target}: starting ${opts.processes} server process(es)`);
+  const servers = await Promise.all(
+    Array.from({ length: opts.processes }, (_, i) =>
+      ServerChild.start(`${target} server ${i}`, SERVER_FILES[target], env, execArgv),
+    ),
+  );
+  const generators: ClientChild[] = [];
+  let clockSocket: Socket | null = null;
+  try {
+    // The empty process, warmed up and settled as the loaded one will be (GC every 5 s).
+    await sleep(1000);
+    let empty = await Promise.all(servers.map((s) => s.probe(true)));
+    for (let waited = 0; waited < opts.settleS; waited += 5) {
+      await sleep(Math.min(5, opts.settleS - waited) * 1000);
+      empty = await Promise.all(servers.map((s) => s.probe(true)));
+    }
+    const urls = servers.map((s) => s.url);
+
+    const specs = target === 'floor' ? floorRooms(opts.rooms) : await createRooms(urls[0]!, opts.rooms);
+    let clockIdle: ClockCheck | null = null;
+    if (target === 'circlekeeper') {
+      const [clockRoom] = await createRooms(urls[0]!, 1);
+      clockSocket = await connectClockClient(urls[urls.length - 1]!, clockRoom!.code);
+      clockIdle = await checkClock(clockSocket);
+    }
+
+    const count = opts.clientProcs ?? Math.max(1, Math.ceil(sockets / SOCKETS_PER_GENERATOR));
+    for (let i = 0; i < count; i++) generators.push(ClientChild.start(`load generator ${i}`));
+    log(`${target}: connect storm of ${sockets} sockets from ${count} load generator(s)`);
+    const per = Math.ceil(specs.length / count);
+    const connected = await Promise.all(
+      generators.map((g, i) => {
+        const reply = g.next('connected');
+        g.send({
+          type: 'connect',
+          target,
+          urls,
+          rooms: specs.slice(i * per, (i + 1) * per),
+          firstRoom: i * per,
+          members: opts.members,
+          concurrency: opts.concurrency,
+        });
+        return reply;
+      }),
+    );
+    const stormMs =
+      Math.max(...connected.map((c) => c.doneAt)) - Math.min(...connected.map((c) => c.startedAt));
+    const connectFailures = connected.reduce((n, c) => n + c.failed, 0);
+    const connectErrors: Record<string, number> = {};
+    for (const c of connected)
+      for (const [k, v] of Object.entries(c.errors)) connectErrors[k] = (connectErrors[k] ?? 0) + v;
+    log(`${target}: ${sockets - connectFailures}/${sockets} connected in ${(stormMs / 1000).toFixed(2)} s`);
+    if (connectFailures > 0) log(`${target}: connect errors ${JSON.stringify(connectErrors)}`);
+
+    const ready = await Promise.all(
+      generators.map((g) => {
+        const reply = g.next('ready');
+        g.send({ type: 'setup' });
+        return reply;
+      }),
+    );
+    const setupFailures = ready.reduce((n, r) => n + r.failed, 0);
+    if (setupFailures > 0) log(`${target}: ${setupFailures} setup commands failed`);
+    await sleep(1000);
+    let loaded = await Promise.all(servers.map((s) => s.probe(true)));
+    // The connect storm grew the heap; V8 gives pages back only once allocation has calmed down.
+    const trail = [sum(loaded.map((p) => p.rss))];
+    for (let waited = 0; waited < opts.settleS; waited += 5) {
+      await sleep(Math.min(5, opts.settleS - waited) * 1000);
+      loaded = await Promise.all(servers.map((s) => s.probe(true)));
+      trail.push(sum(loaded.map((p) => p.rss)));
+    }
+    log(
+      `${target}: RSS with every socket connected, GC every 5 s: ${trail.map((b) => (b / MB).toFixed(0)).join(' → ')} MB`,
+    );
+    if (opts.heapSnapshot) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      for (const [i, s] of servers.entries()) {
+        const probe = await s.probe(true, `${RESULTS_DIR}${target}-${sockets}-${i}-${runId}.heapsnapshot`);
+        log(`${target}: heap snapshot ${probe.snapshot}`);
+      }
+    }
+
+    log(
+      `${target}: steady load for ${opts.durationMs / 1000} s, one command per room every ${opts.periodMs} ms`,
+    );
+    const cpuStart = await Promise.all(servers.map((s) => s.probe()));
+    const results = Promise.all(
+      generators.map((g) => {
+        const reply = g.next('result');
+        g.send({ type: 'run', durationMs: opts.durationMs, periodMs: opts.periodMs, drainMs: opts.drainMs });
+        return reply;
+      }),
+    );
+    const clockLoaded = clockSocket
+      ? await sleep(opts.durationMs / 3).then(() => checkClock(clockSocket!))
+      : null;
+    const cpuEnd = await sleep(
+      Math.max(0, cpuStart[0]!.at + opts.durationMs - (performance.timeOrigin + performance.now())),
+    ).then(() => Promise.all(servers.map((s) => s.probe())));
+    const parts = (await results).map((r) => r.result);
+    const end = await Promise.all(servers.map((s) => s.probe()));
+    const after = loadavg();
+
+    return {
+      target,
+      rooms: opts.rooms,
+      members: opts.members,
+      sockets,
+      processes: opts.processes,
+      connectFailures,
+      connectErrors,
+      stormMs,
+      ...deliveryFigures(parts, opts.processes > 1),
+      serverCpuPct: cpuPct(cpuStart, cpuEnd),
+      serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd) / Math.max(1, sum(parts.map((p) => p.commandsAcked))),
+      clientCpuPct: parts.reduce(
+        (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
+        0,
+      ),
+      rssEmptyMB: sum(empty.map((p) => p.rss)) / MB,
+      rssLoadedMB: sum(loaded.map((p) => p.rss)) / MB,
+      rssEndMB: sum(end.map((p) => p.rss)) / MB,
+      kbPerSocket: (sum(loaded.map((p) => p.rss)) - sum(empty.map((p) => p.rss))) / 1024 / sockets,
+      heapKbPerSocket:
+        (sum(loaded.map((p) => p.heapUsed)) - sum(empty.map((p) => p.heapUsed))) / 1024 / sockets,
+      memory: { empty: memorySums(empty), loaded: memorySums(loaded), end: memorySums(end) },
+      clockIdle,
+      clockLoaded,
+      loadavg: { before, after },
+    };
+  } finally {
+    clockSocket?.close();
+    await Promise.all(
+      generators.map(async (g) => {
+        g.send({ type: 'close' });
+        await g.stop();
+      }),
+    );
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+function deliveryFigures(parts: ClientResult[], severalProcesses: boolean) {
+  const total = (f: (p: ClientResult) => number) => parts.reduce((n, p) => n + f(p), 0);
+  const bytes: Record<string, number> = {};
+  for (const role of ['facilitator', 'member', 'display'])
+    bytes[role] = median(parts.flatMap((p) => p.bytes[role] ?? []));
+  const cross = concat(parts.map((p) => p.crossProcess));
+  return {
+    latency: summarize(concat(parts.map((p) => p.sameProcess))),
+    crossLatency: severalProcesses && cross.length > 0 ? summarize(cross) : null,
+    ack: summarize(concat(parts.map((p) => p.ackMs))),
+    commandsSent: total((p) => p.commandsSent),
+    commandsAcked: total((p) => p.commandsAcked),
+    commandsRefused: total((p) => p.commandsRefused),
+    commandsTimedOut: total((p) => p.commandsTimedOut),
+    expectedDeliveries: total((p) => p.expectedDeliveries),
+    deliveries: total((p) => p.deliveries),
+    stale: total((p) => p.stale),
+    disconnects: total((p) => p.disconnects),
+    deliveriesPerSecond: total((p) => p.windowDeliveries) / (parts[0]!.windowMs / 1000),
+    bytes,
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export interface MemorySums {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+function memorySums(probes: Probe[]): MemorySums {
+  return {
+    rss: sum(probes.map((p) => p.rss)),
+    heapUsed: sum(probes.map((p) => p.heapUsed)),
+    heapTotal: sum(probes.map((p) => p.heapTotal)),
+    external: sum(probes.map((p) => p.external)),
+    arrayBuffers: sum(probes.map((p) => p.arrayBuffers)),
+  };
+}
+
+function cpuUs(start: Probe[], end: Probe[]): number {
+  return sum(start.map((s, i) => end[i]!.userUs - s.userUs + end[i]!.systemUs - s.systemUs));
+}
+
+function cpuPct(start: Probe[], end: Probe[]): number {
+  return sum(
+    start.map((s, i) => {
+      const e = end[i]!;
+      return ((e.userUs - s.userUs + e.systemUs - s.systemUs) / 1000 / (e.at - s.at)) * 100;
+    }),
+  );
+}
+
+function floorRooms(n: number): RoomSpec[] {
+  return Array.from({ length: n }, (_, i) => ({ code: `F${String(i).padStart(5, '0')}` }));
+}
+
+/** Creates rooms over HTTP as a facilitator's browser does, a few requests at a time. */
+async function createRooms(url: string, n: number): Promise<RoomSpec[]> {
+  const out: RoomSpec[] = new Array(n);
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const res = await fetch(`${url}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Bench circle ${i}` }),
+      });
+      if (res.status !== 201) throw new Error(`POST /api/rooms answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as { code: string; facilitatorKey: string; displayKey: string };
+      out[i] = { code: body.code, facilitatorKey: body.facilitatorKey, displayKey: body.displayKey };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, n) }, worker));
+  return out;
+}
