@@ -9,14 +9,60 @@ import { type IoServer, roleRoom } from './socket-types';
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 
 /**
+ * How long (ms) after a broadcast further changes of the same room are merged into one: half a
+ * millisecond per member, at most 100 ms. Every change sends each member a view that lists every
+ * member, so a burst of n changes (a reconnect storm) would cost n² member entries on the wire;
+ * merging bounds it, while a lone change (the usual case) still goes out at once.
+ */
+export function mergeWindowMs(state: RoomState): number {
+  return Math.min(100, state.members.length * 0.5);
+}
+
+interface Window {
+  /** The state whose views went out last. */
+  sent: RoomState;
+  /** The newest state, to go out when the window closes if it differs. */
+  latest: RoomState;
+  now: number;
+}
+
+/**
  * Sends each role's view once per change to that role's Socket.IO room (the adapter encodes it once,
  * and with Redis carries it to every process). A role whose view did not change gets nothing, so a
- * private signal causes no message at all on members' phones or the display.
+ * private signal causes no message at all on members' phones or the display. Changes that follow a
+ * broadcast within its merge window go out together, as the newest state, when the window closes.
  */
 export class SocketBroadcaster implements RoomBroadcaster {
+  private readonly windows = new Map<string, Window>();
+
   constructor(private readonly io: IoServer) {}
 
   publish(prev: RoomState, next: RoomState, now: number): void {
+    const open = this.windows.get(next.code);
+    if (open) {
+      open.latest = next;
+      open.now = now;
+      return;
+    }
+    this.send(prev, next, now);
+    this.windows.set(next.code, { sent: next, latest: next, now });
+    setTimeout(() => this.close(next.code), mergeWindowMs(next)).unref();
+  }
+
+  /** Nudges, status and role changes, ejections and the end of a room: see socket-effects.ts. */
+  deliver(code: string, effects: readonly Effect[], next: RoomState, now: number): void {
+    // An ended room has nothing left to show: a change still waiting in its window is dropped.
+    if (effects.some((effect) => effect.kind === 'ended')) this.windows.delete(code);
+    deliverEffects(this.io, code, effects, next, now);
+  }
+
+  private close(code: string): void {
+    const window = this.windows.get(code);
+    this.windows.delete(code);
+    if (window && window.latest !== window.sent) this.publish(window.sent, window.latest, window.now);
+  }
+
+  private send(prev: RoomState, next: RoomState, now: number): void {
     const before = roleViews(prev, now);
     const after = roleViews(next, now);
     for (const role of ROLES) {
@@ -25,11 +71,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
       this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
     publishLobbies(this.io, prev, next, now);
-  }
-
-  /** Nudges, status and role changes, ejections and the end of a room: see socket-effects.ts. */
-  deliver(code: string, effects: readonly Effect[], next: RoomState, now: number): void {
-    deliverEffects(this.io, code, effects, next, now);
   }
 }
 

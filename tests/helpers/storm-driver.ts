@@ -38,9 +38,11 @@ const final = await fac.waitFor(
   'everyone online again',
 );
 const t3 = performance.now();
-// Every client converges on the same version: wait until each has seen the facilitator's last one.
-const latest = () => fac.latest().version;
-await Promise.all(members.map((p) => p.waitFor((v) => v.version >= latest(), 'the final version')));
+// Every client converges on the same state: a public change made now is the newest version, and
+// (changes of one room close together go out merged, as the newest state) every client must reach it.
+const mark = await fac.send({ type: 'room.update', title: 'Big group, all back' });
+if (!mark.ok) throw new Error(`the convergence mark was refused: ${mark.error.code}`);
+for (const p of [fac, ...members]) await p.waitFor((v) => v.version >= mark.version, 'the final version');
 const versions = new Set(members.map((p) => p.latest().version));
 if (members.length === 0) throw new Error(`every reconnect was refused: ${refused.slice(0, 3).join(', ')}`);
 const holderId = fac.latest().speaker?.memberId;

@@ -12,7 +12,7 @@ import { type ServerProcess, startServerProcess } from '../helpers/server-proces
  * The server must welcome every one as the member they were, show every one online, end in one
  * state every client agrees on, and keep answering.
  */
-const MEMBERS = Number(process.env.STORM_MEMBERS ?? 200);
+const MEMBERS = Number(process.env.STORM_MEMBERS ?? 300);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface StormReport {
@@ -88,9 +88,7 @@ describe(`a reconnect storm of ${MEMBERS} members`, () => {
     expect(report.finalVersions).toHaveLength(1);
     expect(report.turnDone).toEqual({ ok: true, version: report.finalVersions[0]! + 1 });
     // Every /healthz probe was answered (checked in the loop). How long the worst one took is a
-    // measurement, not a pass mark: every presence change re-sends the whole view to every phone
-    // (O(n²) bytes), so the event loop stalls for seconds at 200 on a shared 2-core machine.
-    // docs/security.md records the figure and the fix (coalesced broadcasts).
+    // measurement, printed for docs/security.md, not a pass mark: it depends on the machine's load.
     console.info(
       `reconnect storm: ${MEMBERS} members — all offline in ${report.ms.offline} ms, all welcomed again in ` +
         `${report.ms.welcomed} ms, all online in ${report.ms.online} ms; /healthz answered within ` +
