@@ -222,7 +222,11 @@ export function roomStoreContract(name: string, open: OpenStores, opts: { expiry
     it('honours a shorter expiry asked by a step (an ended room keeps its tombstone briefly)', async () => {
       const room = roomState();
       await a.create(room);
-      await a.update(room.code, (state) => ({ state: retitled(state, 'Ending'), value: 0, ttlMs: ttlMs / 5 }));
+      await a.update(room.code, (state) => ({
+        state: retitled(state, 'Ending'),
+        value: 0,
+        ttlMs: ttlMs / 5,
+      }));
       expect(await b.get(room.code)).toMatchObject({ title: 'Ending' });
       await waitUntil(async () => (await b.get(room.code)) === null, 'the short expiry', ttlMs, 25);
     });
