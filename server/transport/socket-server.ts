@@ -44,8 +44,10 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     serveClient: false,
     maxHttpBufferSize: deps.limits?.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins)),
+    // While shutting down, new connections are refused so that clients go to another process.
+    allowRequest: (req, callback) => callback(null, !closing && originAllowed(req, deps.allowedOrigins)),
   });
+  let closing = false;
   deps.service.attach(new SocketBroadcaster(io));
   const pending = new Set<Promise<unknown>>();
   /** Work a socket started; awaited on shutdown, and its failures are logged rather than lost. */
@@ -136,6 +138,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     io,
     /** Disconnects every local socket and waits for the work they started (presence, commands). */
     async drain(): Promise<void> {
+      closing = true;
       io.local.disconnectSockets(true);
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },

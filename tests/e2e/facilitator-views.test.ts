@@ -77,7 +77,9 @@ describe('facilitator dashboard views', () => {
     await context.close();
   });
 
-  it('says it is reconnecting and disables its controls when the server goes away', async () => {
+  it('says it is reconnecting and disables its controls when the server goes away', {
+    timeout: 60_000,
+  }, async () => {
     const own = await startServer();
     const room = await createRoom(own.url);
     const context = await newFace(browser, 'laptop', own.url);
