@@ -19,6 +19,8 @@ for (let i = 0; i < count; i += 50) {
 }
 await fac.waitFor((v) => v.members.filter((m) => m.online).length === count, 'everyone online');
 const start = await fac.send({ type: 'round.start', kind: 'check-in' });
+// Members joined in concurrent batches, so the first seat is whoever the server saw first.
+const firstSpeaker = (await fac.waitFor((v) => v.speaker !== null, 'the first speaker')).speaker!.memberId;
 const tokens = members.map((p) => ({ id: p.welcome.memberId!, token: p.welcome.memberToken! }));
 
 const t0 = performance.now();
@@ -62,7 +64,7 @@ console.log(
     onlineAfter: final.members.filter((m) => m.online).length,
     finalVersions: [...versions],
     facilitatorVersion: view.version,
-    holder: holderId === tokens[0]!.id,
+    holder: holderId === firstSpeaker,
     turnDone: done,
     ms: { offline: Math.round(t1 - t0), welcomed: Math.round(t2 - t1), online: Math.round(t3 - t1) },
   }),

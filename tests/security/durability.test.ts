@@ -74,11 +74,13 @@ describe('snapshots of the embedded store (DATA_DIR), through real processes', (
     if (!last.ok) throw new Error('the last command was refused');
     const before = await fac.waitFor((v) => v.version === last.version, 'the last change');
 
-    // Wait until the snapshot holds the last acknowledged version, then kill without warning.
-    await eventually(
-      async () => ((await snapshotOf(dir, room.code))?.state.version === last.version ? true : undefined),
-      'the snapshot',
-    );
+    // Wait until every room is on disk and the snapshot holds the last acknowledged version (files
+    // are written independently), then kill without warning.
+    await eventually(async () => {
+      const others = await Promise.all(rooms.map((r) => snapshotOf(dir, r.code)));
+      const mine = await snapshotOf(dir, room.code);
+      return others.every(Boolean) && mine?.state.version === last.version ? true : undefined;
+    }, 'the snapshots');
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
 
