@@ -1,6 +1,7 @@
 import type { CommandOf } from '../../shared/commands';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Summary, SummaryMember } from '../../shared/summary';
+import { createRoomState } from './create-room';
 import type { Handler } from './handler';
 import { closePulse } from './pulse';
 import type { RoomState } from './state';
@@ -59,33 +60,15 @@ export function summarize(state: RoomState, now: number): Summary {
  * command on it with `room_ended`.
  */
 export function endedRoom(state: RoomState, now: number): RoomState {
-  return {
-    version: state.version,
+  // An empty room under the same code: no title, key hash, name, token, text or statistic.
+  const empty = createRoomState({
     code: state.code,
     title: '',
-    status: 'ended',
-    endedAt: now,
-    createdAt: 0,
     settings: { ...DEFAULT_SETTINGS, locked: true },
+    agenda: [],
     facilitatorKeyHash: '',
     displayKeyHash: '',
-    members: [],
-    order: [],
-    speaker: null,
-    timer: null,
-    round: null,
-    hands: [],
-    stats: {},
-    signals: [],
-    agenda: null,
-    agreements: [],
-    disclaimer: '',
-    resources: [],
-    pulse: null,
-    pulses: [],
-    roundsStarted: 0,
-    departed: [],
-    revokedTokenHashes: [],
-    seq: 0,
-  };
+    now: 0,
+  });
+  return { ...empty, version: state.version, status: 'ended', endedAt: now };
 }
