@@ -70,4 +70,3 @@ console.log(
   }),
 );
 for (const p of [fac, ...members]) p.close();
-process.exit(0);
