@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemCommand } from '../../../server/core/actor';
 import { apply } from '../../../server/core/apply';
 import type { RoomState } from '../../../server/core/state';
 import type { Command } from '../../../shared/commands';
@@ -10,19 +9,13 @@ import {
   expectRefused,
   expectUnchanged,
   FACILITATOR,
+  join,
   member,
   roomWith,
   run,
   SYSTEM,
   T0,
 } from './fixtures';
-
-const join = (memberId: string, name: string): SystemCommand => ({
-  type: 'member.join',
-  memberId,
-  name,
-  tokenHash: `token-${memberId}`,
-});
 
 /** Ann and Bob in the circle; then the room's agreements and admission as given; then Wes joins. */
 function lobby(options: { agreements?: string[]; admission?: Settings['admission'] }): RoomState {

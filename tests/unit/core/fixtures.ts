@@ -53,15 +53,18 @@ export function runAll(
  * Members join (ids `a`, `b`, … are named `Ann`, `Bob`, … by `nameOf`) and come online, at T0.
  * Ids listed in `offline` join but stay offline.
  */
+/** The system command by which a person joins (the token hash is derived from the id). */
+export const join = (memberId: string, name: string): SystemCommand => ({
+  type: 'member.join',
+  memberId,
+  name,
+  tokenHash: `token-${memberId}`,
+});
+
 export function roomWith(ids: string[], options: { settings?: Partial<Settings>; offline?: string[] } = {}) {
   let state = emptyRoom(options.settings);
   for (const id of ids) {
-    state = run(
-      state,
-      { type: 'member.join', memberId: id, name: nameOf(id), tokenHash: `token-${id}` },
-      SYSTEM,
-      T0,
-    );
+    state = run(state, join(id, nameOf(id)), SYSTEM, T0);
     if (!options.offline?.includes(id)) {
       state = run(state, { type: 'presence.set', memberId: id, online: true }, SYSTEM, T0);
     }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemCommand } from '../../../server/core/actor';
 import { apply } from '../../../server/core/apply';
 import type { RoomState } from '../../../server/core/state';
 import {
@@ -8,19 +7,13 @@ import {
   expectRefused,
   expectUnchanged,
   FACILITATOR,
+  join,
   member,
   roomWith,
   run,
   SYSTEM,
   T0,
 } from './fixtures';
-
-const join = (memberId: string, name: string): SystemCommand => ({
-  type: 'member.join',
-  memberId,
-  name,
-  tokenHash: `token-${memberId}`,
-});
 
 describe('member.join', () => {
   it('appends an offline member with zeroed stats, at the end of the seating order', () => {
