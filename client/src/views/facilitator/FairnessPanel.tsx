@@ -1,6 +1,7 @@
 import type { DashProps } from './dashboard-context';
 import { fairnessSummary } from './logic/fairness';
 import { formatSpoken } from './logic/time-format';
+import { SpeakingTableHead } from './SpeakingTableHead';
 
 /** Speaking time, turns and passes per member, and who has not spoken yet. */
 export function FairnessPanel({ view, now, connected, run }: DashProps) {
@@ -43,18 +44,7 @@ export function FairnessPanel({ view, now, connected, run }: DashProps) {
             )}
           </p>
           <table className="fac-table">
-            <thead>
-              <tr>
-                <th scope="col" className="fac-th-name">
-                  Member
-                </th>
-                <th scope="col" className="fac-th-time">
-                  Time (share)
-                </th>
-                <th scope="col">Turns</th>
-                <th scope="col">Passes</th>
-              </tr>
-            </thead>
+            <SpeakingTableHead />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.memberId} className={r.speaking ? 'is-speaking' : undefined}>

@@ -9,6 +9,7 @@ import {
 } from './logic/summary-export';
 import { formatSpoken } from './logic/time-format';
 import { Histogram } from './PulsePanel';
+import { SpeakingTableHead } from './SpeakingTableHead';
 
 /** A download link for text made in the browser: the summary never goes back to any server. */
 function useBlobUrl(text: string, type: string): string {
@@ -75,18 +76,7 @@ export function SummaryScreen({ summary }: { summary: Summary }) {
             <p className="fac-empty">Nobody joined the circle.</p>
           ) : (
             <table className="fac-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="fac-th-name">
-                    Member
-                  </th>
-                  <th scope="col" className="fac-th-time">
-                    Time (share)
-                  </th>
-                  <th scope="col">Turns</th>
-                  <th scope="col">Passes</th>
-                </tr>
-              </thead>
+              <SpeakingTableHead />
               <tbody>
                 {rows.map((r, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the summary has no ids, only names in joining order
