@@ -1,16 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app';
 import { parseConfig } from '../server/config';
-import { installFormerPublish } from './former-publish';
 import { installProbe, reportListening } from './server-probe';
 
 /**
  * Circlekeeper as `server/main.ts` runs it (same buildApp, same config from the environment),
  * plus the runner's IPC probe for CPU time and memory. The built web pages are left out: no
- * socket touches them, and the benchmark must not depend on `npm run build`. With
- * BENCH_FORMER_PUBLISH=1 (`--former`), the publish step is the one from before the optimisation.
+ * socket touches them, and the benchmark must not depend on `npm run build`.
  */
-if (process.env.BENCH_FORMER_PUBLISH === '1') installFormerPublish();
 const config = parseConfig(process.env);
 const { app } = await buildApp({
   config,

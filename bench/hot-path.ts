@@ -1,22 +1,25 @@
 import pino from 'pino';
 import type { Clock } from '../server/clock';
-import type { RoomState } from '../server/core/state';
+import { apply } from '../server/core/apply';
 import { roleViews } from '../server/core/views';
 import { createMetrics } from '../server/metrics';
-import { projectView, RoomService } from '../server/rooms/room-service';
+import { RoomService } from '../server/rooms/room-service';
 import { MemoryRoomStore } from '../server/store/memory-room-store';
 import { SocketBroadcaster } from '../server/transport/socket-broadcaster';
 import type { IoServer } from '../server/transport/socket-types';
 
 /**
  * The server's own share of one command, without sockets or a network: `npx tsx bench/hot-path.ts`.
- * A room of 10 members whose first holds the piece; the facilitator alternates timer.add +1/−1
- * through the real RoomService, memory store and SocketBroadcaster, with a Socket.IO stand-in that
- * encodes each emitted view once (as the adapter does) and sends it nowhere. Beside it, the floor's
- * share: encoding three payloads of the same sizes. Prints µs per command.
+ * ROOMS rooms of 10 members whose first holds the piece; the facilitators, in turn, alternate
+ * timer.add +1/−1 through the real RoomService, memory store and SocketBroadcaster, with a
+ * Socket.IO stand-in that encodes each emitted view once (as the adapter does) and sends it nowhere.
+ * Rooms take turns so that each command finds its room's merge window closed, as in the benchmark.
+ * Beside it, its parts, and the floor's share: encoding three payloads of the same sizes.
+ * Prints µs per command (the best of interleaved trials: the least disturbed by the machine).
  */
-const COMMANDS = Number(process.argv[2] ?? 20_000);
+const ROOMS = 1000;
 const MEMBERS = 10;
+const facilitator = { kind: 'facilitator' } as const;
 
 let encodedBytes = 0;
 let emits = 0;
@@ -30,101 +33,85 @@ const fakeIo = {
   in: () => ({ emit: () => {}, disconnectSockets: () => {} }),
 } as unknown as IoServer;
 
-let t = Date.now();
-const clock: Clock = { now: () => t };
+const clock: Clock = { now: () => Date.now() };
 const store = new MemoryRoomStore(clock, 3_600_000);
 const service = new RoomService({ store, clock, metrics: createMetrics(), log: pino({ level: 'silent' }) });
-const broadcaster = new SocketBroadcaster(fakeIo);
-/** The last change published: replayed alone to time the publish step. */
-let last: [RoomState, RoomState, number] | null = null;
-service.attach({
-  publish: (prev, next, now) => {
-    last = [prev, next, now];
-    broadcaster.publish(prev, next, now);
-  },
-  deliver: () => {},
-});
+service.attach(new SocketBroadcaster(fakeIo));
 
-const { code } = await service.createRoom({ title: 'Bench circle' });
-const facilitator = { kind: 'facilitator' } as const;
-const ids: string[] = [];
-for (let i = 0; i < MEMBERS; i++) {
-  const identity = await service.authenticate({ code, name: `Member ${i}` });
-  ids.push(identity.memberId!);
-  await service.execute(
-    code,
-    { type: 'presence.set', memberId: identity.memberId!, online: true },
-    { kind: 'system' },
-  );
-}
-await service.execute(code, { type: 'piece.give', memberId: ids[0]! }, facilitator);
-await service.execute(code, { type: 'timer.start', seconds: 3600 }, facilitator);
-
-/** µs per call of `step`, the best of several trials (the least disturbed by other work on the machine). */
-async function best(n: number, step: (i: number) => unknown): Promise<number> {
-  let min = Number.POSITIVE_INFINITY;
-  for (let trial = 0; trial < 7; trial++) {
-    const start = performance.now();
-    for (let i = 0; i < n; i++) await step(i);
-    min = Math.min(min, ((performance.now() - start) * 1000) / n);
+const codes: string[] = [];
+for (let r = 0; r < ROOMS; r++) {
+  const { code } = await service.createRoom({ title: 'Bench circle' });
+  const ids: string[] = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const identity = await service.authenticate({ code, name: `Member ${i}` });
+    ids.push(identity.memberId!);
+    await service.execute(
+      code,
+      { type: 'presence.set', memberId: ids[i]!, online: true },
+      { kind: 'system' },
+    );
   }
-  return min;
+  await service.execute(code, { type: 'piece.give', memberId: ids[0]! }, facilitator);
+  await service.execute(code, { type: 'timer.start', seconds: 3600 }, facilitator);
+  codes.push(code);
 }
+await new Promise((resolve) => setTimeout(resolve, 200)); // every merge window closes
 
-async function command(i: number): Promise<void> {
-  t += 7;
-  const result = await service.execute(
-    code,
-    { type: 'timer.add', seconds: i % 2 === 0 ? 1 : -1 },
-    facilitator,
-  );
+const add = (i: number) => ({ type: 'timer.add', seconds: i % 2 === 0 ? 1 : -1 }) as const;
+const n = ROOMS * 5;
+let i = 0;
+async function command(): Promise<void> {
+  const result = await service.execute(codes[i % ROOMS]!, add(i++), facilitator);
   if (!result.ok) throw new Error(`refused: ${result.error.code}`);
 }
 
-const n = Math.max(1000, Math.round(COMMANDS / 7));
-await best(n, command); // warm-up: let the JIT settle
+// A room's state and the one the next command makes, to time the parts alone.
+const state = (await store.get(codes[0]!))!;
+const now = Date.now();
+const applied = apply(state, add(0), facilitator, now);
+if (!applied.ok) throw new Error('timer.add refused');
+const next = applied.state;
+const views = Object.values(roleViews(next, now));
+/** µs per command over `n` commands, a pass over every room at a time; between passes (not timed) the merge windows close. */
+async function commands(): Promise<number> {
+  let us = 0;
+  for (let pass = 0; pass < n / ROOMS; pass++) {
+    const start = performance.now();
+    for (let r = 0; r < ROOMS; r++) await command();
+    us += (performance.now() - start) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return us / n;
+}
 emits = 0;
 encodedBytes = 0;
-const commandUs = await best(n, command);
-const perRole = encodedBytes / emits;
-const emitsPerCommand = emits / (n * 7);
-const [prev, next, now] = last!;
-const ROLES = ['facilitator', 'member', 'display'] as const;
-const views = ROLES.map((role) => projectView(next, role, now));
-const pads = [0, 1, 2].map(() => 'x'.repeat(Math.round(perRole)));
+await commands(); // warm-up: the JIT settles, and the emits are counted
+const emitsPerCommand = emits / n;
+const perEmit = encodedBytes / Math.max(1, emits);
+const pad = 'x'.repeat(Math.round(perEmit));
 
-/** What the broadcaster did before it was measured (kept here to show the difference). */
-const jsonSame = (a: object, b: object) =>
-  JSON.stringify({ ...a, version: 0, serverNow: 0 }) === JSON.stringify({ ...b, version: 0, serverNow: 0 });
-
-const steps: Record<string, (i: number) => unknown> = {
-  'publish now (views, compare, encode)': () => broadcaster.publish(prev, next, now),
-  'views, former way (projectView × 6)': () => {
-    for (const role of ROLES) {
-      projectView(next, role, now);
-      projectView(prev, role, now);
-    }
-  },
-  'views now (roleViews × 2)': () => {
+const steps: Record<string, (k: number) => unknown> = {
+  'apply (copy and change the state)': (k) => apply(state, add(k), facilitator, now),
+  'views of both states (roleViews × 2)': () => {
+    roleViews(state, now);
     roleViews(next, now);
-    roleViews(prev, now);
-  },
-  'compare, former way (JSON × 6)': () => {
-    for (const [k, role] of ROLES.entries()) jsonSame(projectView(prev, role, now), views[k]!);
   },
   'encode the three views once': () => {
     for (const view of views) JSON.stringify(['state', view]);
   },
-  'floor: encode three payloads of those sizes': (i) => {
-    for (const pad of pads) JSON.stringify(['state', { version: i, serverNow: Date.now(), pad }]);
+  'floor: encode three payloads of those sizes': (k) => {
+    for (let r = 0; r < 3; r++) JSON.stringify(['state', { version: k, serverNow: Date.now(), pad }]);
   },
 };
-// Interleaved trials, the best of each kept: the machine's other work hits every step alike.
-const bestUs: Record<string, number> = {};
+const bestUs: Record<string, number> = { 'whole command (store, apply, publish)': Number.POSITIVE_INFINITY };
 for (let trial = 0; trial < 9; trial++) {
+  bestUs['whole command (store, apply, publish)'] = Math.min(
+    bestUs['whole command (store, apply, publish)']!,
+    await commands(),
+  );
   for (const [name, step] of Object.entries(steps)) {
     const start = performance.now();
-    for (let i = 0; i < n; i++) step(i);
+    for (let k = 0; k < n; k++) await step(k);
     bestUs[name] = Math.min(
       bestUs[name] ?? Number.POSITIVE_INFINITY,
       ((performance.now() - start) * 1000) / n,
@@ -132,13 +119,9 @@ for (let trial = 0; trial < 9; trial++) {
   }
 }
 
-const us = (x: number) => `${x.toFixed(1).padStart(6)} µs`;
 console.log(
-  `Server work per timer.add in a room of ${MEMBERS} members (${emitsPerCommand.toFixed(2)} emits, ${perRole.toFixed(0)} bytes per emit):`,
+  `Server work per timer.add in ${ROOMS} rooms of ${MEMBERS} members (${emitsPerCommand.toFixed(2)} emits per command, ${perEmit.toFixed(0)} bytes per emit):`,
 );
-console.log(`  ${'whole command now (store, apply, publish)'.padEnd(48)} ${us(commandUs)}`);
-for (const [name, value] of Object.entries(bestUs)) console.log(`  ${name.padEnd(48)} ${us(value)}`);
-console.log(
-  '  (the former compare included projecting the previous views: compare it with views + compare now)',
-);
+for (const [name, value] of Object.entries(bestUs))
+  console.log(`  ${name.padEnd(48)} ${value.toFixed(1).padStart(6)} µs`);
 await store.close();

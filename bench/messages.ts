@@ -28,6 +28,8 @@ export interface Probe {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  /** V8's heap by space (new_space, old_space, …): bytes committed and bytes used. */
+  spaces: Record<string, { size: number; used: number }>;
   /** Instant of the probe (ms). */
   at: number;
   /** The heap snapshot written, when one was asked for. */

@@ -17,8 +17,6 @@ export interface BenchOptions {
   repeat: number;
   profile: boolean;
   heapSnapshot: boolean;
-  /** Circlekeeper with the publish step as it was before the optimisation (bench/former-publish.ts). */
-  former: boolean;
   /** Seconds to let the server settle (GC every 5 s) before its loaded memory is read. */
   settleS: number;
   json: boolean;
@@ -41,7 +39,6 @@ const HELP = `npm run bench -- [options]
   --concurrency C      handshakes in flight per load generator (default 1000)
   --profile            write a CPU profile of the Circlekeeper server to bench/results/
   --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read (default 10)
-  --former             Circlekeeper with its former publish step (before the optimisation), for a before/after
   --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
   --no-json            do not write bench/results/<stamp>.json
 `;
@@ -65,7 +62,6 @@ export function parseOptions(argv: string[]): BenchOptions {
       concurrency: { type: 'string', default: '1000' },
       profile: { type: 'boolean', default: false },
       'heap-snapshot': { type: 'boolean', default: false },
-      former: { type: 'boolean', default: false },
       settle: { type: 'string', default: '10' },
       'no-json': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -105,7 +101,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     repeat: int('repeat', values.repeat, 1),
     profile: values.profile,
     heapSnapshot: values['heap-snapshot'],
-    former: values.former,
     settleS: int('settle', values.settle, 10, 0),
     json: !values['no-json'],
   };

@@ -81,7 +81,6 @@ export async function runPoint(
     FLOOR_RUN: runId,
     REDIS_PREFIX: `bench:${runId}:`,
   };
-  if (opts.former) env.BENCH_FORMER_PUBLISH = '1';
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   else delete env.REDIS_URL;
   if (floorBytes)
@@ -169,6 +168,7 @@ export async function runPoint(
     log(
       `${target}: RSS with every socket connected, GC every 5 s: ${trail.map((b) => (b / MB).toFixed(0)).join(' → ')} MB`,
     );
+    log(`${target}: V8 heap spaces, used/committed MB: ${spaceLine(loaded)}`);
     if (opts.heapSnapshot) {
       mkdirSync(RESULTS_DIR, { recursive: true });
       for (const [i, s] of servers.entries()) {
@@ -261,6 +261,20 @@ function deliveryFigures(parts: ClientResult[], severalProcesses: boolean) {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Each V8 heap space that holds at least 1 MB, summed over the server processes. */
+function spaceLine(probes: Probe[]): string {
+  const names = Object.keys(probes[0]?.spaces ?? {});
+  return names
+    .map((name) => {
+      const size = sum(probes.map((p) => p.spaces[name]?.size ?? 0)) / MB;
+      const used = sum(probes.map((p) => p.spaces[name]?.used ?? 0)) / MB;
+      return { name, size, used };
+    })
+    .filter((s) => s.size >= 1)
+    .map((s) => `${s.name} ${s.used.toFixed(0)}/${s.size.toFixed(0)}`)
+    .join(', ');
+}
 
 export interface MemorySums {
   rss: number;

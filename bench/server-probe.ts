@@ -1,4 +1,4 @@
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { ServerInbound, ServerOutbound } from './messages';
 
 /**
@@ -29,6 +29,12 @@ export function installProbe(): void {
         heapTotal: mem.heapTotal,
         external: mem.external,
         arrayBuffers: mem.arrayBuffers,
+        spaces: Object.fromEntries(
+          getHeapSpaceStatistics().map((s) => [
+            s.space_name,
+            { size: s.space_size, used: s.space_used_size },
+          ]),
+        ),
         at: performance.timeOrigin + performance.now(),
         ...(snapshot ? { snapshot } : {}),
       },

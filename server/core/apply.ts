@@ -1,3 +1,4 @@
+import { createDraft, finishDraft } from 'immer';
 import { type Command, LOBBY_COMMANDS } from '../../shared/commands';
 import { type ErrorBody, errorBody } from '../../shared/errors';
 import type { Actor, SystemCommand } from './actor';
@@ -31,13 +32,15 @@ export function apply(
   const refusal = admissionRefusal(state, command, actor) ?? roleRefusal(state, command.type, actor);
   if (refusal !== null) return { ok: false, error: refusal };
   if (isStale(state, command)) return { ok: true, state, effects: [] };
-  const draft = structuredClone(state);
+  // Copy-on-write: the handler mutates a draft; only what it touched is copied into the new state,
+  // which shares (frozen) every untouched part with `state`. A refused or no-op draft is dropped.
+  const draft = createDraft(state);
   const ctx: Context = { now, memberId: actor.kind === 'member' ? actor.memberId : null, effects: [] };
-  const verdict = dispatch(draft, command, ctx);
+  const verdict = dispatch(draft as RoomState, command, ctx);
   if (verdict === 'unchanged') return { ok: true, state, effects: ctx.effects };
   if (verdict === 'changed') {
     draft.version = state.version + 1;
-    return { ok: true, state: draft, effects: ctx.effects };
+    return { ok: true, state: finishDraft(draft) as RoomState, effects: ctx.effects };
   }
   return { ok: false, error: verdict };
 }

@@ -53,6 +53,23 @@ describe('apply', () => {
     expect(state.version).toBe(base.version + sequence.length);
   });
 
+  it('copies only what a command touches: the new state shares the rest, and all of it is frozen', () => {
+    const result = apply(base, { type: 'timer.add', seconds: 10 }, FACILITATOR, T0 + 5_000);
+    if (!result.ok) throw new Error(result.error.code);
+    const next = result.state;
+    expect(next).not.toBe(base);
+    expect(next.timer).not.toBe(base.timer);
+    expect(next.timer?.durationMs).toBe((base.timer?.durationMs ?? 0) + 10_000);
+    expect(next.members).toBe(base.members);
+    expect(next.round).toBe(base.round);
+    expect(next.stats).toBe(base.stats);
+    expect(Object.isFrozen(next)).toBe(true);
+    expect(Object.isFrozen(next.timer)).toBe(true);
+    expect(() => {
+      (next.members[0] as { name: string }).name = 'Changed';
+    }).toThrow(TypeError);
+  });
+
   it.each<[string, Command, Actor]>([
     ['a stale from on round.next', { type: 'round.next', from: 'b' }, FACILITATOR],
     ['a stale from on hand.call', { type: 'hand.call', from: null }, FACILITATOR],
