@@ -43,7 +43,7 @@ for (let r = 0; r < ROOMS; r++) {
   const { code } = await service.createRoom({ title: 'Bench circle' });
   const ids: string[] = [];
   for (let i = 0; i < MEMBERS; i++) {
-    const identity = await service.authenticate({ code, name: `Member ${i}` });
+    const { identity } = await service.authenticate({ code, name: `Member ${i}` });
     ids.push(identity.memberId!);
     await service.execute(
       code,

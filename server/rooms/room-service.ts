@@ -24,17 +24,24 @@ import { hashSecret, matchesHash, newMemberId, newRoomCode, newSecret } from './
 
 export { projectView, type ViewRole } from './identity-view';
 
-/** Who a socket or HTTP caller is, once authenticated. */
+/**
+ * Who a socket or HTTP caller is, once authenticated. Every identity has the same fields (absent
+ * ones undefined), so that V8 gives them all one hidden class rather than one per socket.
+ */
 export interface Identity {
   code: string;
   actor: Actor;
   /** Which view they receive (a co-facilitator receives the facilitator view). */
   viewRole: ViewRole;
-  memberId?: string;
+  memberId: string | undefined;
   /** A member's status at the handshake: one who is not `active` follows no role's broadcast. */
-  status?: MemberStatus;
-  /** Only on a member's first join: the secret to resume with. */
-  memberToken?: string;
+  status: MemberStatus | undefined;
+}
+
+/** An identity and, only on a member's first join, the secret to resume with (sent once, kept nowhere). */
+export interface Admission {
+  identity: Identity;
+  memberToken: string | undefined;
 }
 
 export interface RoomServiceDeps {
@@ -97,11 +104,11 @@ export class RoomService {
 
   /** Checks a facilitator key for the HTTP command API. */
   async facilitatorIdentity(rawCode: string, key: string): Promise<Identity> {
-    return this.authenticate({ code: rawCode, facilitatorKey: key });
+    return (await this.authenticate({ code: rawCode, facilitatorKey: key })).identity;
   }
 
   /** Resolves handshake credentials to an identity; a new member joins the room here. */
-  async authenticate(auth: HandshakeAuth): Promise<Identity> {
+  async authenticate(auth: HandshakeAuth): Promise<Admission> {
     const state = await this.find(auth.code);
     if (!state) throw new RoomError('room_not_found');
     // An ended room keeps no key, token or name: nobody gets in, whatever they present.
@@ -109,11 +116,11 @@ export class RoomService {
     const code = state.code;
     if ('facilitatorKey' in auth) {
       if (!matchesHash(auth.facilitatorKey, state.facilitatorKeyHash)) throw new RoomError('bad_credentials');
-      return { code, actor: { kind: 'facilitator' }, viewRole: 'facilitator' };
+      return admitted(identityOf(code, FACILITATOR, 'facilitator'));
     }
     if ('displayKey' in auth) {
       if (!matchesHash(auth.displayKey, state.displayKeyHash)) throw new RoomError('bad_credentials');
-      return { code, actor: { kind: 'display' }, viewRole: 'display' };
+      return admitted(identityOf(code, DISPLAY, 'display'));
     }
     if ('memberToken' in auth) {
       const member = state.members.find((m) => matchesHash(auth.memberToken, m.tokenHash));
@@ -121,7 +128,7 @@ export class RoomService {
         const revoked = state.revokedTokenHashes.some((h) => matchesHash(auth.memberToken, h));
         throw new RoomError(revoked ? 'removed' : 'bad_credentials');
       }
-      return memberIdentity(code, member.id, member.role === 'cofacilitator', member.status);
+      return admitted(memberIdentity(code, member.id, member.role === 'cofacilitator', member.status));
     }
     const name = NameSchema.safeParse(auth.name);
     if (!name.success) throw new RoomError('invalid_name');
@@ -140,7 +147,7 @@ export class RoomService {
     const status = joined && joined.status !== 'ended' ? findMember(joined, memberId)?.status : undefined;
     if (status === undefined)
       throw new RoomError(joined?.status === 'ended' ? 'room_ended' : 'room_not_found');
-    return { ...memberIdentity(code, memberId, false, status), memberToken };
+    return admitted(memberIdentity(code, memberId, false, status), memberToken);
   }
 
   /** Applies a command atomically and publishes what changed. Always answers; never throws. */
@@ -213,17 +220,29 @@ function overCapacity(state: RoomState, command: Command | SystemCommand, max: n
   );
 }
 
+const FACILITATOR: Actor = { kind: 'facilitator' };
+const DISPLAY: Actor = { kind: 'display' };
+
+function identityOf(
+  code: string,
+  actor: Actor,
+  viewRole: ViewRole,
+  memberId?: string,
+  status?: MemberStatus,
+): Identity {
+  return { code, actor, viewRole, memberId, status };
+}
+
 function memberIdentity(
   code: string,
   memberId: string,
   cofacilitator: boolean,
   status: MemberStatus,
 ): Identity {
-  return {
-    code,
-    actor: { kind: 'member', memberId },
-    viewRole: cofacilitator ? 'facilitator' : 'member',
-    memberId,
-    status,
-  };
+  const viewRole = cofacilitator ? 'facilitator' : 'member';
+  return identityOf(code, { kind: 'member', memberId }, viewRole, memberId, status);
+}
+
+function admitted(identity: Identity, memberToken?: string): Admission {
+  return { identity, memberToken };
 }

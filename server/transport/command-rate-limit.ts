@@ -59,12 +59,12 @@ export interface CommandLimitOptions {
   burst: number;
 }
 
-/** A fresh bucket per socket: one for `command`, one for `clock`, so clock sync never eats commands. */
-export function socketBuckets(opts: CommandLimitOptions, now: number) {
-  return {
-    command: new TokenBucket(opts.perSecond, opts.burst, now),
-    clock: new TokenBucket(opts.perSecond, opts.burst, now),
-  };
+/**
+ * A socket's allowance for one event: one for `command`, one for `clock`, so clock sync never eats
+ * commands. Made on the socket's first such event, full: most members' sockets never send a command.
+ */
+export function socketBucket(opts: CommandLimitOptions, now: number): TokenBucket {
+  return new TokenBucket(opts.perSecond, opts.burst, now);
 }
 
 export interface FailedAttemptOptions {

@@ -5,20 +5,31 @@ import type { Identity } from '../rooms/room-service';
 import { allRoom, type IoSocket, memberRoom, roleRoom } from './socket-types';
 
 /**
- * The Socket.IO rooms a new connection joins: the whole room's (for `room.end`), the member's own
- * (nudges, status, role, ejection, lobby views) and its role's broadcast — which a member outside
- * the circle (agreements not yet accepted, or waiting to be admitted) does not follow.
+ * The Socket.IO rooms a new connection joins at once: the whole room's (for `room.end`), and the
+ * member's own (nudges, status, role, ejection, lobby views) or, for a facilitator or a display,
+ * its role's broadcast. A member follows their role's broadcast from `followRole`, once their
+ * coming online has gone out to the others.
  */
 export function roomsOf(identity: Identity): string[] {
-  const { code, memberId, status } = identity;
-  const rooms = [allRoom(code)];
-  if (memberId !== undefined) rooms.push(memberRoom(code, memberId));
-  if (status === undefined || status === 'active') rooms.push(roleRoom(code, identity.viewRole));
-  return rooms;
+  const { code, memberId } = identity;
+  return [
+    allRoom(code),
+    memberId === undefined ? roleRoom(code, identity.viewRole) : memberRoom(code, memberId),
+  ];
 }
 
-export function welcomeOf(identity: Identity, serverNow: number): Welcome {
-  const { actor, memberId, memberToken, status } = identity;
+/**
+ * Makes a member's socket follow its role's broadcast, unless the member is outside the circle
+ * (agreements not yet accepted, or waiting to be admitted). Done before the member's view is read,
+ * so that no change falls between the view and the broadcasts that follow it.
+ */
+export function followRole(socket: IoSocket): void {
+  const { code, memberId, status, viewRole } = socket.data.identity;
+  if (memberId !== undefined && status === 'active') void socket.join(roleRoom(code, viewRole));
+}
+
+export function welcomeOf(identity: Identity, memberToken: string | undefined, serverNow: number): Welcome {
+  const { actor, memberId, status } = identity;
   const role: Welcome['role'] =
     actor.kind === 'facilitator'
       ? 'facilitator'

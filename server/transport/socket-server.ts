@@ -13,11 +13,13 @@ import {
   type CommandLimitOptions,
   type FailedAttemptLimiter,
   limitNow,
-  socketBuckets,
+  socketBucket,
+  type TokenBucket,
 } from './command-rate-limit';
+import { releaseHandshake, rememberUpgradeStandIns } from './handshake-release';
 import { originAllowed } from './origin';
 import { SocketBroadcaster } from './socket-broadcaster';
-import { followView, roomsOf, welcomeOf } from './socket-membership';
+import { followRole, followView, roomsOf, welcomeOf } from './socket-membership';
 import type { IoServer, IoSocket } from './socket-types';
 
 export interface SocketServerDeps {
@@ -48,6 +50,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     allowRequest: (req, callback) => callback(null, !closing && originAllowed(req, deps.allowedOrigins)),
   });
   let closing = false;
+  rememberUpgradeStandIns(io);
   deps.service.attach(new SocketBroadcaster(io));
   const pending = new Set<Promise<unknown>>();
   /** Work a socket started; awaited on shutdown, and its failures are logged rather than lost. */
@@ -70,8 +73,9 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     if (!auth.success)
       return refuse(auth.error.issues.some((i) => i.path[0] === 'name') ? 'invalid_name' : 'bad_credentials');
     deps.service.authenticate(auth.data).then(
-      (identity) => {
-        socket.data.identity = identity;
+      (admission) => {
+        socket.data.identity = admission.identity;
+        socket.data.memberToken = admission.memberToken;
         next();
       },
       (err: unknown) => {
@@ -84,19 +88,22 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   io.on('connection', (socket) => {
     const identity = socket.data.identity;
     const { code, memberId } = identity;
-    // The HTTP upgrade request is needed only by the handshake (address, headers): letting it go
-    // saves several kilobytes per connected socket (Socket.IO's own advice for many connections).
-    releaseRequest(socket);
+    releaseHandshake(socket);
     deps.metrics.sockets.inc({ role: identity.viewRole });
     void socket.join(roomsOf(identity));
-    socket.emit('welcome', welcomeOf(identity, deps.clock.now()));
+    socket.emit('welcome', welcomeOf(identity, socket.data.memberToken, deps.clock.now()));
+    socket.data.memberToken = undefined;
     track(greet(socket, deps));
-    const buckets = socketBuckets(deps.limits?.commands ?? DEFAULT_COMMAND_LIMIT, limitNow());
+    const limit = deps.limits?.commands ?? DEFAULT_COMMAND_LIMIT;
+    let commands: TokenBucket | undefined;
+    let clocks: TokenBucket | undefined;
 
     socket.on('command', (payload, ack) => {
       const reply = typeof ack === 'function' ? (ack as (r: Result) => void) : () => {};
       // Counted before parsing: malformed floods spend the same allowance as commands.
-      if (!buckets.command.take(limitNow())) {
+      const now = limitNow();
+      commands ??= socketBucket(limit, now);
+      if (!commands.take(now)) {
         deps.metrics.commands.inc({ type: 'unparsed', outcome: 'rate_limited' });
         return reply({ ok: false, error: errorBody('rate_limited') });
       }
@@ -111,7 +118,10 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
     socket.on('clock', (ack) => {
       // Over its own allowance a clock probe goes unanswered: the estimator drops timed-out samples.
-      if (typeof ack === 'function' && buckets.clock.take(limitNow())) ack({ serverNow: deps.clock.now() });
+      if (typeof ack !== 'function') return;
+      const now = limitNow();
+      clocks ??= socketBucket(limit, now);
+      if (clocks.take(now)) ack({ serverNow: deps.clock.now() });
     });
 
     socket.on('disconnect', () => {
@@ -149,7 +159,11 @@ const SYSTEM = { kind: 'system' } as const;
 /** Per socket, when the app passes no limits: 10 commands a second with bursts of 20. */
 const DEFAULT_COMMAND_LIMIT: CommandLimitOptions = { perSecond: 10, burst: 20 };
 
-/** Marks a member online (their first socket anywhere), then sends the socket its view. */
+/**
+ * Marks a member online (their first socket anywhere), then sends the socket its view. The socket
+ * follows its role's broadcast only after the `online` change went out, so that it does not get
+ * that change twice (broadcast, then in its view).
+ */
 async function greet(socket: IoSocket, deps: SocketServerDeps): Promise<void> {
   const { identity } = socket.data;
   const { code, memberId } = identity;
@@ -161,14 +175,10 @@ async function greet(socket: IoSocket, deps: SocketServerDeps): Promise<void> {
     }
     await deps.service.execute(code, { type: 'presence.set', memberId, online: true }, SYSTEM);
   }
+  followRole(socket);
   const view = await deps.service.viewFor(identity);
   if (view) {
     followView(socket, view);
     socket.emit('state', view);
   }
-}
-
-/** Drops the engine's reference to the upgrade request once the handshake has used it. */
-function releaseRequest(socket: IoSocket): void {
-  (socket.conn as unknown as { request: unknown }).request = null;
 }

@@ -10,6 +10,8 @@ export interface WireEvents {
 
 export interface SocketData {
   identity: Identity;
+  /** A new member's resume secret, from the handshake until the welcome carries it; then forgotten. */
+  memberToken: string | undefined;
 }
 
 export type IoServer = Server<WireEvents, ServerToClientEvents, Record<string, never>, SocketData>;

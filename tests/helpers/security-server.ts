@@ -8,12 +8,15 @@ import { type Config, defaultConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { MemoryPresence } from '../../server/presence/memory-presence';
 import { MemoryRoomStore } from '../../server/store/memory-room-store';
+import type { IoServer } from '../../server/transport/socket-types';
 
 /** A real server on 127.0.0.1:0 whose store the test holds, to compare states before and after. */
 export interface InspectableServer {
   url: string;
   app: FastifyInstance;
   store: MemoryRoomStore;
+  /** The server's Socket.IO server, to look at what its sockets hold. */
+  io: IoServer;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ export async function startInspectableServer(
   const clock = opts.clock ?? systemClock;
   const config = defaultConfig({ logLevel: 'silent', limitsPerIp: false, ...opts.config });
   const store = new MemoryRoomStore(clock, config.roomTtlMs);
-  const { app } = await buildApp({
+  const { app, io } = await buildApp({
     config,
     clock,
     logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
@@ -35,7 +38,7 @@ export async function startInspectableServer(
     clientRoot: '/nonexistent/circlekeeper-client',
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, app, store, close: () => app.close() };
+  return { url, app, store, io, close: () => app.close() };
 }
 
 /** A pino logger at `trace` whose every line the test can read. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { connectFacilitator, connectMember, createRoom, httpCommand, refusal } from '../helpers/clients';
+import {
+  connect,
+  connectDisplay,
+  connectFacilitator,
+  connectMember,
+  createRoom,
+  httpCommand,
+  refusal,
+} from '../helpers/clients';
 import { ManualClock } from '../helpers/manual-clock';
 import { capturedLogger, startInspectableServer } from '../helpers/security-server';
 
@@ -48,6 +56,34 @@ describe('logs', () => {
       ];
       for (const secret of secrets) expect(log, secret).not.toContain(secret);
       expect(log).not.toMatch(/Hash"|authorization":"Bearer/i);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('connected sockets', () => {
+  it('keep no credential, name or request from their handshake once welcomed', async () => {
+    const server = await startInspectableServer();
+    try {
+      const room = await createRoom(server.url);
+      const fac = await connectFacilitator(server.url, room);
+      const display = await connectDisplay(server.url, room);
+      const zelda = await connectMember(server.url, room, 'Zelda Quenneville');
+      const again = await connect(server.url, { code: room.code, memberToken: zelda.welcome.memberToken! });
+      const sockets = [...server.io.of('/').sockets.values()];
+      expect(sockets).toHaveLength(4);
+      const held = JSON.stringify(sockets.map((s) => ({ handshake: s.handshake, data: s.data })));
+      expect(held).toContain(zelda.welcome.memberId!); // the identity is there: the check is not vacuous
+      for (const secret of [room.facilitatorKey, room.displayKey, zelda.welcome.memberToken!, 'Zelda'])
+        expect(held, secret).not.toContain(secret);
+      for (const socket of sockets) {
+        expect(socket.handshake.auth).toEqual({});
+        expect(socket.handshake.headers).toEqual({});
+        expect(socket.data.memberToken).toBeUndefined();
+        expect(socket.request).toBeNull();
+      }
+      for (const p of [fac, display, zelda, again]) p.close();
     } finally {
       await server.close();
     }
