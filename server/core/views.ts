@@ -10,6 +10,11 @@ import { statsAt } from './stats';
  * Projections of the state for each role at server instant `now`. Built field by field (never by
  * spreading the state) so that no secret — key hashes, token hashes, revoked tokens — can leak in.
  * Members and the display see only the circle (active members); facilitators see everyone.
+ *
+ * A part of the state that a view shows as it is (settings, order, timer, agreements…) is shared,
+ * not copied: states are never mutated (each change is a new state that shares what it did not
+ * touch), and views are sent, never mutated. So two views of states that share a part share it
+ * too, and the broadcaster's comparison of them stops at that part at once.
  */
 
 /** The projector's view: the circle, the piece, the timers, the agenda and the agreements. */
@@ -20,16 +25,16 @@ export function displayView(state: RoomState, now: number): DisplayView {
     code: state.code,
     title: state.title,
     status: state.status,
-    settings: { ...state.settings },
+    settings: state.settings,
     // Members in join order; only what everyone may see about them.
     members: state.members.filter((member) => member.status === 'active').map(publicMember),
-    order: [...state.order],
-    speaker: state.speaker === null ? null : { ...state.speaker },
-    timer: state.timer === null ? null : { ...state.timer },
+    order: state.order,
+    speaker: state.speaker,
+    timer: state.timer,
     round: state.round === null ? null : roundView(state.round),
     hands: servedHands(state, now),
     agenda: state.agenda === null ? null : agendaView(state.agenda),
-    agreements: [...state.agreements],
+    agreements: state.agreements,
   };
 }
 
@@ -42,7 +47,7 @@ export function memberView(
   return {
     ...display,
     disclaimer: state.disclaimer,
-    resources: state.resources.map((resource) => ({ ...resource })),
+    resources: state.resources,
     pulse: state.pulse === null ? null : memberPulseView(state.pulse),
   };
 }
@@ -60,7 +65,7 @@ export function facilitatorView(
     ...member,
     members: state.members.map((member) => ({ ...publicMember(member), status: member.status })),
     stats: statsAt(state, now),
-    signals: state.signals.map((signal) => ({ ...signal })),
+    signals: state.signals,
     pulse: state.pulse === null ? null : facilitatorPulseView(state.pulse),
   };
 }
@@ -87,9 +92,9 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
     code: state.code,
     title: state.title,
     status: member.status,
-    agreements: [...state.agreements],
+    agreements: state.agreements,
     disclaimer: state.disclaimer,
-    resources: state.resources.map((resource) => ({ ...resource })),
+    resources: state.resources,
   };
 }
 
@@ -105,9 +110,9 @@ function publicMember(member: MemberState): MemberView {
 
 function agendaView(agenda: AgendaState): AgendaView {
   return {
-    segments: agenda.segments.map((segment) => ({ ...segment })),
+    segments: agenda.segments,
     index: agenda.index,
-    timer: agenda.timer === null ? null : { ...agenda.timer },
+    timer: agenda.timer,
     startedAt: agenda.startedAt,
   };
 }
@@ -119,9 +124,9 @@ function roundView(round: RoundState): RoundView {
     prompt: round.prompt,
     turnSeconds: round.turnSeconds,
     revisitPassed: round.revisitPassed,
-    order: [...round.order],
+    order: round.order,
     index: round.index,
-    outcomes: { ...round.outcomes },
+    outcomes: round.outcomes,
     startedAt: round.startedAt,
     endedAt: round.endedAt,
   };

@@ -77,7 +77,9 @@ export class SocketBroadcaster implements RoomBroadcaster {
 /**
  * Two views say the same thing when they differ at most in version and serverNow. Compared in place,
  * field by field: no copies and no JSON strings (stringifying both views cost more than encoding the
- * one that is sent).
+ * one that is sent). Lists (members, hands, order) are compared last: most changes show in a small
+ * field first (the timer, the speaker, the round), and parts the two states share are the same
+ * objects in both views, so they compare at once.
  */
 function sameContent(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
@@ -85,10 +87,17 @@ function sameContent(a: object, b: object): boolean {
   let keys = 0;
   for (const key in x) {
     keys++;
-    if (key !== 'version' && key !== 'serverNow' && !sameValue(x[key], y[key])) return false;
+    const value = x[key];
+    if (Array.isArray(value) || key === 'version' || key === 'serverNow') continue;
+    if (!sameValue(value, y[key])) return false;
   }
   for (const _ in y) keys--;
-  return keys === 0;
+  if (keys !== 0) return false;
+  for (const key in x) {
+    const value = x[key];
+    if (Array.isArray(value) && !sameValue(value, y[key])) return false;
+  }
+  return true;
 }
 
 /** Deep equality of JSON values (a view holds only objects, arrays, strings, numbers, booleans and null). */

@@ -94,11 +94,14 @@ describe('views', () => {
     expect(memberView(s2, T0 + 30_000).hands).toEqual(['b', 'c']);
   });
 
-  it('a view shares no arrays or objects with the state', () => {
+  it('a view cannot change the state: what it shares of the state is frozen, the rest is its own', () => {
     const view = views.facilitator;
-    view.order.push('x');
+    expect(view.order).toBe(state.order);
+    expect(() => view.order.push('x')).toThrow(TypeError);
+    expect(() => {
+      view.round!.outcomes.a = 'spoke';
+    }).toThrow(TypeError);
     view.members[0]!.name = 'changed';
-    view.round!.outcomes.a = 'spoke';
     expect(state.order).toEqual(['a', 'b', 'c']);
     expect(state.members[0]!.name).toBe('Ann');
     expect(state.round!.outcomes.a).toBe('pending');
