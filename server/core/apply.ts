@@ -1,4 +1,4 @@
-import { createDraft, finishDraft } from 'immer';
+import { createDraft, enableArrayMethods, finishDraft } from 'immer';
 import { type Command, LOBBY_COMMANDS } from '../../shared/commands';
 import { type ErrorBody, errorBody } from '../../shared/errors';
 import type { Actor, SystemCommand } from './actor';
@@ -8,6 +8,10 @@ import type { Context, Handler, Verdict } from './handler';
 import { roleRefusal } from './permissions';
 import { findMember, holderId } from './room-queries';
 import type { RoomState } from './state';
+
+// Array methods on drafts (find, filter, some, push…) read the base array instead of making a proxy
+// per element: handlers search the members on almost every command.
+enableArrayMethods();
 
 export type ApplyResult = { ok: true; state: RoomState; effects: Effect[] } | { ok: false; error: ErrorBody };
 
