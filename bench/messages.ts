@@ -30,6 +30,8 @@ export interface Probe {
   arrayBuffers: number;
   /** V8's heap by space (new_space, old_space, …): bytes committed and bytes used. */
   spaces: Record<string, { size: number; used: number }>;
+  /** The event loop's delay since the previous probe (ms): how long ready work waited for the loop. */
+  loopDelay: { p50: number; p99: number; max: number };
   /** Instant of the probe (ms). */
   at: number;
   /** The heap snapshot written, when one was asked for. */

@@ -36,6 +36,8 @@ export interface PointResult {
   serverCpuPct: number;
   /** Server CPU time over the steady window divided by the commands acked (µs). */
   serverCpuUsPerCommand: number;
+  /** The server's event-loop delay over the steady window (ms; the worst of the server processes). */
+  serverLoopDelay: { p50: number; p99: number; max: number };
   clientCpuPct: number;
   rssEmptyMB: number;
   rssLoadedMB: number;
@@ -210,6 +212,11 @@ export async function runPoint(
       ...deliveryFigures(parts, opts.processes > 1),
       serverCpuPct: cpuPct(cpuStart, cpuEnd),
       serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd) / Math.max(1, sum(parts.map((p) => p.commandsAcked))),
+      serverLoopDelay: {
+        p50: Math.max(...cpuEnd.map((p) => p.loopDelay.p50)),
+        p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),
+        max: Math.max(...cpuEnd.map((p) => p.loopDelay.max)),
+      },
       clientCpuPct: parts.reduce(
         (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
         0,

@@ -74,6 +74,10 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
       (p) => f(p.serverCpuUsPerCommand, 0),
       (p) => p.serverCpuUsPerCommand,
     ),
+    both(
+      'server event-loop delay p50/p99/max (ms)',
+      (p) => `${f(p.serverLoopDelay.p50)}/${f(p.serverLoopDelay.p99)}/${f(p.serverLoopDelay.max)}`,
+    ),
     both('load generators CPU (%)', (p) => f(p.clientCpuPct)),
     both('server RSS empty / loaded (MB)', (p) => `${f(p.rssEmptyMB)}/${f(p.rssLoadedMB)}`),
     both(

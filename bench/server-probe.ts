@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { ServerInbound, ServerOutbound } from './messages';
 
@@ -8,6 +9,8 @@ import type { ServerInbound, ServerOutbound } from './messages';
  */
 export function installProbe(): void {
   const send = (message: ServerOutbound) => process.send?.(message);
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   process.on('message', (raw) => {
     const message = raw as ServerInbound;
     if (message.type !== 'probe') return;
@@ -35,10 +38,16 @@ export function installProbe(): void {
             { size: s.space_size, used: s.space_used_size },
           ]),
         ),
+        loopDelay: {
+          p50: loop.percentile(50) / 1e6,
+          p99: loop.percentile(99) / 1e6,
+          max: loop.max / 1e6,
+        },
         at: performance.timeOrigin + performance.now(),
         ...(snapshot ? { snapshot } : {}),
       },
     });
+    loop.reset();
   });
   // The runner's end is ours: without it, keep nothing alive.
   process.on('disconnect', () => process.exit(0));

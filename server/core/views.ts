@@ -70,6 +70,37 @@ export function facilitatorView(
   };
 }
 
+type Role = 'facilitator' | 'member' | 'display';
+
+/**
+ * The parts of the state each role's view shows as they are (a primitive, or an object the view
+ * shares). A change of one of them (`!==`: states share what a change did not touch) changes that
+ * role's view, so the broadcaster need not build the previous view to know it. Kept true by a test
+ * that checks each view field against the state.
+ */
+const DISPLAY_AS_IS: readonly (keyof RoomState)[] = [
+  'code',
+  'title',
+  'status',
+  'settings',
+  'order',
+  'speaker',
+  'timer',
+  'agreements',
+];
+const MEMBER_AS_IS: readonly (keyof RoomState)[] = [...DISPLAY_AS_IS, 'disclaimer', 'resources'];
+export const SHOWN_AS_IS: Readonly<Record<Role, readonly (keyof RoomState)[]>> = {
+  display: DISPLAY_AS_IS,
+  member: MEMBER_AS_IS,
+  facilitator: [...MEMBER_AS_IS, 'signals'],
+};
+
+/** True when a part of the state that the role's view shows as it is differs between the two states. */
+export function shownPartChanged(prev: RoomState, next: RoomState, role: Role): boolean {
+  for (const key of SHOWN_AS_IS[role]) if (prev[key] !== next[key]) return true;
+  return false;
+}
+
 /**
  * The three role views of one state at `now`, each built on the one before and sharing its parts
  * (views are sent, never mutated): the broadcaster projects both states of every change, and this

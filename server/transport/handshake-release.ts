@@ -8,7 +8,8 @@ import type { IoServer, IoSocket } from './socket-types';
  * For a WebSocket upgrade, Engine.IO hands its middlewares a stand-in for the response that holds
  * the upgrade request until the TCP connection closes (through a `close` listener on it). The
  * middleware below remembers each stand-in by its request, so that `releaseHandshake` can cut it
- * loose once the handshake is done.
+ * loose once the handshake is done. (A client that starts on long-polling and upgrades later keeps
+ * its upgrade's stand-in; Circlekeeper's pages connect over WebSocket from the start.)
  */
 const standIns = new WeakMap<IncomingMessage, { req: unknown }>();
 

@@ -1,6 +1,6 @@
 import type { Effect } from '../core/effects';
 import type { RoomState } from '../core/state';
-import { roleViews } from '../core/views';
+import { roleViews, shownPartChanged } from '../core/views';
 import type { RoomBroadcaster } from '../rooms/broadcaster';
 import type { ViewRole } from '../rooms/room-service';
 import { deliverEffects, publishLobbies } from './socket-effects';
@@ -62,12 +62,20 @@ export class SocketBroadcaster implements RoomBroadcaster {
     if (window && window.latest !== window.sent) this.publish(window.sent, window.latest, window.now);
   }
 
+  /**
+   * A role's view changed when a part it shows as it is changed; otherwise the two views are built
+   * and compared. So the views of the previous state are built only for the roles a change may
+   * have left alone (a private signal: members and display), not for every change.
+   */
   private send(prev: RoomState, next: RoomState, now: number): void {
-    const before = roleViews(prev, now);
     const after = roleViews(next, now);
+    let before: ReturnType<typeof roleViews> | undefined;
     for (const role of ROLES) {
       const view = after[role];
-      if (sameContent(before[role], view)) continue;
+      if (!shownPartChanged(prev, next, role)) {
+        before ??= roleViews(prev, now);
+        if (sameContent(before[role], view)) continue;
+      }
       this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
     publishLobbies(this.io, prev, next, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRoomState } from '../../../server/core/create-room';
-import { displayView, facilitatorView, memberView } from '../../../server/core/views';
+import { displayView, facilitatorView, memberView, SHOWN_AS_IS } from '../../../server/core/views';
 import { DisplayViewSchema, FacilitatorViewSchema, RoomViewSchema } from '../../../shared/views';
 import { emptyRoom, FACILITATOR, member, roomWith, run, T0 } from './fixtures';
 
@@ -92,6 +92,18 @@ describe('views', () => {
     const s2 = run(s, { type: 'piece.give', memberId: 'c' }, FACILITATOR, T0 + 20_000);
     expect(memberView(s2, T0 + 27_000).hands).toEqual(['c', 'b']);
     expect(memberView(s2, T0 + 30_000).hands).toEqual(['b', 'c']);
+  });
+
+  it('shows as they are exactly the parts SHOWN_AS_IS lists (the broadcaster trusts that list)', () => {
+    for (const role of ['facilitator', 'member', 'display'] as const) {
+      const view = views[role] as unknown as Record<string, unknown>;
+      const parts = state as unknown as Record<string, unknown>;
+      for (const key of SHOWN_AS_IS[role]) expect(view[key], `${role}.${key}`).toBe(parts[key]);
+      const shared = Object.keys(view).filter(
+        (key) => typeof view[key] === 'object' && view[key] !== null && view[key] === parts[key],
+      );
+      for (const key of shared) expect(SHOWN_AS_IS[role], `${role}.${key}`).toContain(key);
+    }
   });
 
   it('a view cannot change the state: what it shares of the state is frozen, the rest is its own', () => {
