@@ -59,14 +59,6 @@ export interface CommandLimitOptions {
   burst: number;
 }
 
-/**
- * A socket's allowance for one event: one for `command`, one for `clock`, so clock sync never eats
- * commands. Made on the socket's first such event, full: most members' sockets never send a command.
- */
-export function socketBucket(opts: CommandLimitOptions, now: number): TokenBucket {
-  return new TokenBucket(opts.perSecond, opts.burst, now);
-}
-
 export interface FailedAttemptOptions {
   /** Failed attempts allowed per address per minute (also the burst). Undefined: no limit. */
   perMinute: number | undefined;

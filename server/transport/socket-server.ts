@@ -13,8 +13,7 @@ import {
   type CommandLimitOptions,
   type FailedAttemptLimiter,
   limitNow,
-  socketBucket,
-  type TokenBucket,
+  TokenBucket,
 } from './command-rate-limit';
 import { releaseHandshake, rememberUpgradeStandIns } from './handshake-release';
 import { originAllowed } from './origin';
@@ -94,7 +93,9 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     socket.emit('welcome', welcomeOf(identity, socket.data.memberToken, deps.clock.now()));
     socket.data.memberToken = undefined;
     track(greet(socket, deps));
-    const limit = deps.limits?.commands ?? DEFAULT_COMMAND_LIMIT;
+    // One allowance for `command`, one for `clock` (clock sync never eats commands), each made full
+    // on the socket's first such event: most members' sockets never send a command.
+    const { perSecond, burst } = deps.limits?.commands ?? DEFAULT_COMMAND_LIMIT;
     let commands: TokenBucket | undefined;
     let clocks: TokenBucket | undefined;
 
@@ -102,7 +103,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       const reply = typeof ack === 'function' ? (ack as (r: Result) => void) : () => {};
       // Counted before parsing: malformed floods spend the same allowance as commands.
       const now = limitNow();
-      commands ??= socketBucket(limit, now);
+      commands ??= new TokenBucket(perSecond, burst, now);
       if (!commands.take(now)) {
         deps.metrics.commands.inc({ type: 'unparsed', outcome: 'rate_limited' });
         return reply({ ok: false, error: errorBody('rate_limited') });
@@ -120,7 +121,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       // Over its own allowance a clock probe goes unanswered: the estimator drops timed-out samples.
       if (typeof ack !== 'function') return;
       const now = limitNow();
-      clocks ??= socketBucket(limit, now);
+      clocks ??= new TokenBucket(perSecond, burst, now);
       if (clocks.take(now)) ack({ serverNow: deps.clock.now() });
     });
 
