@@ -96,22 +96,34 @@ describe('Redis restarted mid-meeting', () => {
     expect(settled(late.latest())).toEqual(settled(before));
     expect(late.latest()).toMatchObject({ version, hands: [b], round: { prompt: 'Before the storm' } });
 
-    // The meeting carries on, versions continuing, and broadcasts cross processes again. The
-    // adapter's subscriber reconnects on its own schedule: poll until a change reaches process 1.
+    // The meeting carries on, versions continuing, and broadcasts cross processes again. Each
+    // process's adapter subscriber reconnects on its own schedule: poll until a change made on
+    // process 0 reaches process 1, and one made on process 1 reaches process 0.
     let reached = 0;
+    const reaches = async (send: () => Promise<number | null>, who: Participant, what: string) => {
+      const sent = await send();
+      if (sent === null) return false;
+      reached = Math.max(reached, sent);
+      return who
+        .waitFor((v) => v.version >= sent, what, 500)
+        .then(
+          () => true,
+          () => false,
+        );
+    };
+    const fromProcess0 = async () => {
+      const sent = await fac.send({ type: 'timer.add', seconds: 1 });
+      return sent.ok ? sent.version : null;
+    };
+    const fromProcess1 = async () => {
+      const sent = await httpCommand(p1, room.code, room.facilitatorKey, { type: 'timer.add', seconds: 1 });
+      return sent.status === 200 && typeof sent.body.version === 'number' ? sent.body.version : null;
+    };
     await waitUntil(
-      async () => {
-        const sent = await fac.send({ type: 'timer.add', seconds: 1 });
-        if (!sent.ok) return false;
-        reached = sent.version;
-        return ana
-          .waitFor((v) => v.version >= sent.version, 'a change to reach Ana', 500)
-          .then(
-            () => true,
-            () => false,
-          );
-      },
-      'a change made on process 0 to reach a member on process 1',
+      async () =>
+        (await reaches(fromProcess0, ana, 'a change to reach Ana')) &&
+        (await reaches(fromProcess1, fac, 'a change to reach the facilitator')),
+      'changes to cross between the two processes both ways',
       10_000,
       0,
     );
