@@ -70,7 +70,8 @@ export function facilitatorView(
   };
 }
 
-type Role = 'facilitator' | 'member' | 'display';
+/** Which broadcast a connection follows: one per role of the circle, or none (the lobby). */
+export type ViewRole = 'facilitator' | 'member' | 'display';
 
 /**
  * The parts of the state each role's view shows as they are (a primitive, or an object the view
@@ -89,14 +90,14 @@ const DISPLAY_AS_IS: readonly (keyof RoomState)[] = [
   'agreements',
 ];
 const MEMBER_AS_IS: readonly (keyof RoomState)[] = [...DISPLAY_AS_IS, 'disclaimer', 'resources'];
-export const SHOWN_AS_IS: Readonly<Record<Role, readonly (keyof RoomState)[]>> = {
+export const SHOWN_AS_IS: Readonly<Record<ViewRole, readonly (keyof RoomState)[]>> = {
   display: DISPLAY_AS_IS,
   member: MEMBER_AS_IS,
   facilitator: [...MEMBER_AS_IS, 'signals'],
 };
 
 /** True when a part of the state that the role's view shows as it is differs between the two states. */
-export function shownPartChanged(prev: RoomState, next: RoomState, role: Role): boolean {
+export function shownPartChanged(prev: RoomState, next: RoomState, role: ViewRole): boolean {
   for (const key of SHOWN_AS_IS[role]) if (prev[key] !== next[key]) return true;
   return false;
 }

@@ -1,10 +1,9 @@
 import type { StateView } from '../../shared/views';
 import { findMember } from '../core/room-queries';
 import type { RoomState } from '../core/state';
-import { displayView, facilitatorView, lobbyView, memberView } from '../core/views';
+import { displayView, facilitatorView, lobbyView, memberView, type ViewRole } from '../core/views';
 
-/** Which broadcast a connection follows: one per role of the circle, or none (the lobby). */
-export type ViewRole = 'facilitator' | 'member' | 'display';
+export type { ViewRole };
 
 export function projectView(state: RoomState, role: ViewRole, now: number): StateView {
   if (role === 'facilitator') return facilitatorView(state, now);
