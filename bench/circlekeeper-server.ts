@@ -14,6 +14,6 @@ const { app } = await buildApp({
   clientRoot: fileURLToPath(new URL('./no-client-pages', import.meta.url)),
 });
 installProbe();
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
 const address = app.server.address();
 reportListening(typeof address === 'object' && address ? address.port : config.port);

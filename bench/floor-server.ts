@@ -69,7 +69,12 @@ io.on('connection', (socket) => {
 });
 
 installProbe();
-httpServer.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
-  const address = httpServer.address();
-  reportListening(typeof address === 'object' && address ? address.port : 0);
-});
+// The backlog Circlekeeper listens with (LISTEN_BACKLOG's default), so both take a storm alike.
+const backlog = Number(process.env.LISTEN_BACKLOG ?? 4096);
+httpServer.listen(
+  { port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1', backlog },
+  () => {
+    const address = httpServer.address();
+    reportListening(typeof address === 'object' && address ? address.port : 0);
+  },
+);

@@ -5,6 +5,12 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * Connections the kernel may hold waiting for the server to accept them (capped by the kernel's
+   * somaxconn). Node's 511 overflows when a whole site reconnects at once (a restart, a network
+   * blip): the overflow is dropped and retried by TCP seconds later, or reset.
+   */
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65535).default(4096),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ck:'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -34,6 +40,7 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  listenBacklog: number;
   redisUrl: string | undefined;
   redisPrefix: string;
   publicUrl: string | undefined;
@@ -69,6 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    listenBacklog: e.LISTEN_BACKLOG,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

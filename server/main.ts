@@ -10,7 +10,7 @@ try {
 }
 
 const { app } = await buildApp({ config });
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
 
 // Graceful shutdown: stop taking connections, let sockets and their work finish, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -289,6 +289,7 @@ describe('limits configuration', () => {
       socketMessageLimitBytes: 16_384,
       snapshotDebounceMs: 200,
       limitsPerIp: true,
+      listenBacklog: 4096,
     });
   });
 
@@ -304,8 +305,10 @@ describe('limits configuration', () => {
       SOCKET_MESSAGE_LIMIT_BYTES: '4096',
       SNAPSHOT_DEBOUNCE_MS: '1000',
       LIMITS_PER_IP: 'off',
+      LISTEN_BACKLOG: '1024',
     });
     expect(config).toMatchObject({
+      listenBacklog: 1024,
       commandsPerSecond: 5,
       commandBurst: 8,
       maxMembersPerRoom: 50,
@@ -313,5 +316,6 @@ describe('limits configuration', () => {
     });
     expect(() => parseConfig({ COMMAND_BURST: '0' })).toThrow(/^Bad configuration: COMMAND_BURST/);
     expect(() => parseConfig({ MAX_MEMBERS_PER_ROOM: 'many' })).toThrow(/MAX_MEMBERS_PER_ROOM/);
+    expect(() => parseConfig({ LISTEN_BACKLOG: '0' })).toThrow(/^Bad configuration: LISTEN_BACKLOG/);
   });
 });
