@@ -5,7 +5,9 @@ import type { ClientInbound, ClientOutbound, ClientResult, RoomSpec, Target } fr
  * A load generator: one child process holding whole rooms (facilitator, display and members), so
  * that a command's send instant and every receipt of the state it caused are read on one clock.
  * Latency is matched by version: the facilitator's ack names the version its command made, and
- * every receiver notes the instant each version arrived.
+ * every receiver notes the instant each version arrived. A state is the whole view, so the first
+ * state a receiver gets at or after a version delivers that version's change: when the server
+ * merges changes of one room (its merge window), a skipped version is delivered by the later state.
  */
 type Role = 'facilitator' | 'member' | 'display';
 
@@ -16,6 +18,8 @@ interface Peer {
   server: number;
   memberId?: string;
   lastVersion: number;
+  /** Receipts during the run, flattened: version, instant (versions rise: stale ones are dropped). */
+  receipts: number[];
 }
 
 interface RoomRun {
@@ -25,8 +29,6 @@ interface RoomRun {
   peers: Peer[];
   /** Version made by a command → its send instant. */
   sent: Map<number, number>;
-  /** Receipts during the run, flattened: version, instant, 1 if on another process than the sender. */
-  receipts: number[];
   nextSign: 1 | -1;
 }
 
@@ -70,7 +72,7 @@ async function connectAll(msg: Extract<ClientInbound, { type: 'connect' }>): Pro
   msg.rooms.forEach((spec, i) => {
     const roomIndex = msg.firstRoom + i;
     const senderServer = roomIndex % n;
-    const room: RoomRun = { spec, senderServer, peers: [], sent: new Map(), receipts: [], nextSign: 1 };
+    const room: RoomRun = { spec, senderServer, peers: [], sent: new Map(), nextSign: 1 };
     rooms.push(room);
     // The facilitator first (on the room's own process), then the display and members spread over
     // the processes so that, with several, most receivers are on another process than the sender.
@@ -117,8 +119,7 @@ function connectPeer(room: RoomRun, role: Role, server: number, url: string, j: 
     reconnection: false,
     timeout: 120_000,
   });
-  const peer: Peer = { socket, role, server, lastVersion: -1 };
-  const cross = server === room.senderServer ? 0 : 1;
+  const peer: Peer = { socket, role, server, lastVersion: -1, receipts: [] };
   socket.on('state', (view: { version: number }) => {
     if (view.version <= peer.lastVersion) {
       stale++;
@@ -127,7 +128,7 @@ function connectPeer(room: RoomRun, role: Role, server: number, url: string, j: 
     peer.lastVersion = view.version;
     if (!recording) return;
     const t = now();
-    room.receipts.push(view.version, t, cross);
+    peer.receipts.push(view.version, t);
     if (t >= windowStart && t <= windowEnd) windowDeliveries++;
     // The first few states of each role are measured (every room has the same shape).
     if (bytes[role].length < 50) bytes[role].push(Buffer.byteLength(JSON.stringify(view)));
@@ -137,9 +138,15 @@ function connectPeer(room: RoomRun, role: Role, server: number, url: string, j: 
   });
   return new Promise((resolve, reject) => {
     let welcomed = false;
-    socket.once('connect_error', (err) => {
+    socket.once('connect_error', (err: Error & { description?: unknown }) => {
       socket.close();
-      reject(new Error(err.message));
+      // Engine.IO's transport errors carry the underlying cause (e.g. an HTTP status or a reset).
+      const { description } = err;
+      const cause =
+        typeof description === 'object' && description !== null && 'message' in description
+          ? description.message
+          : description;
+      reject(new Error(cause ? `${err.message}: ${String(cause)}` : err.message));
     });
     socket.once('welcome', (welcome: { memberId?: string }) => {
       welcomed = true;
@@ -239,14 +246,24 @@ async function run(msg: Extract<ClientInbound, { type: 'run' }>): Promise<void> 
   const cross: number[] = [];
   let expectedDeliveries = 0;
   let deliveries = 0;
+  let superseded = 0;
   for (const room of rooms) {
-    expectedDeliveries += room.sent.size * room.peers.length;
-    const r = room.receipts;
-    for (let i = 0; i < r.length; i += 3) {
-      const sentAt = room.sent.get(r[i]!);
-      if (sentAt === undefined) continue;
-      deliveries++;
-      (r[i + 2] ? cross : same).push(r[i + 1]! - sentAt);
+    const versions = [...room.sent.keys()].sort((a, b) => a - b);
+    expectedDeliveries += versions.length * room.peers.length;
+    for (const peer of room.peers) {
+      const latencies = peer.server === room.senderServer ? same : cross;
+      const r = peer.receipts;
+      let next = 0;
+      for (let i = 0; i < r.length; i += 2) {
+        const version = r[i]!;
+        // This state shows every acked change up to its version.
+        for (; next < versions.length && versions[next]! <= version; next++) {
+          const v = versions[next]!;
+          deliveries++;
+          if (v !== version) superseded++;
+          latencies.push(r[i + 1]! - room.sent.get(v)!);
+        }
+      }
     }
   }
   const cpu = process.cpuUsage(cpuBefore);
@@ -260,6 +277,7 @@ async function run(msg: Extract<ClientInbound, { type: 'run' }>): Promise<void> 
     commandsTimedOut,
     expectedDeliveries,
     deliveries,
+    superseded,
     stale,
     disconnects,
     bytes,

@@ -81,6 +81,8 @@ export interface ClientResult {
   commandsTimedOut: number;
   expectedDeliveries: number;
   deliveries: number;
+  /** Deliveries made by a later state (the server merged the change into the next one). */
+  superseded: number;
   /** States received out of order or twice (dropped, as clients do). */
   stale: number;
   /** Sockets that disconnected during the run. */

@@ -17,6 +17,8 @@ export interface BenchOptions {
   repeat: number;
   profile: boolean;
   heapSnapshot: boolean;
+  /** Extra Node flags for the server processes (e.g. --trace-gc). */
+  nodeFlags: string[];
   /** Seconds to let the server settle (GC every 5 s) before its loaded memory is read. */
   settleS: number;
   json: boolean;
@@ -38,8 +40,10 @@ const HELP = `npm run bench -- [options]
   --client-procs K     load-generator processes (default: one per 6,000 sockets)
   --concurrency C      handshakes in flight per load generator (default 1000)
   --profile            write a CPU profile of the Circlekeeper server to bench/results/
-  --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read (default 10)
+  --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read
+                       (default 30: every socket's heartbeat, every 25 s, is running by then)
   --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
+  --node-flags "F …"   extra Node flags for the server processes, both sides (e.g. "--trace-gc")
   --no-json            do not write bench/results/<stamp>.json
 `;
 
@@ -62,7 +66,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       concurrency: { type: 'string', default: '1000' },
       profile: { type: 'boolean', default: false },
       'heap-snapshot': { type: 'boolean', default: false },
-      settle: { type: 'string', default: '10' },
+      'node-flags': { type: 'string', default: '' },
+      settle: { type: 'string', default: '30' },
       'no-json': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -101,7 +106,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     repeat: int('repeat', values.repeat, 1),
     profile: values.profile,
     heapSnapshot: values['heap-snapshot'],
-    settleS: int('settle', values.settle, 10, 0),
+    nodeFlags: values['node-flags'].split(' ').filter(Boolean),
+    settleS: int('settle', values.settle, 30, 0),
     json: !values['no-json'],
   };
 }

@@ -8,6 +8,9 @@ import type { BenchOptions } from './options';
 import { concat, median, type Summary, summarize } from './stats';
 
 /** Every figure of one run of one target (Circlekeeper or the floor) at one size. */
+/** Seconds the empty server idles (a GC every 5 s) before its memory is read. */
+const EMPTY_SETTLE_S = 10;
+
 export interface PointResult {
   target: Target;
   rooms: number;
@@ -28,6 +31,8 @@ export interface PointResult {
   commandsTimedOut: number;
   expectedDeliveries: number;
   deliveries: number;
+  /** Deliveries made by a later state (the change merged into the next one). */
+  superseded: number;
   stale: number;
   disconnects: number;
   deliveriesPerSecond: number;
@@ -89,7 +94,7 @@ export async function runPoint(
     env.FLOOR_BYTES = Object.entries(floorBytes)
       .map(([r, n]) => `${r}:${Math.round(n)}`)
       .join(',');
-  const execArgv: string[] = [];
+  const execArgv = [...opts.nodeFlags];
   if (opts.profile && target === 'circlekeeper') {
     mkdirSync(RESULTS_DIR, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`);
@@ -104,11 +109,11 @@ export async function runPoint(
   const generators: ClientChild[] = [];
   let clockSocket: Socket | null = null;
   try {
-    // The empty process, warmed up and settled as the loaded one will be (GC every 5 s).
+    // The empty process, warmed up and settled (GC every 5 s for 10 s).
     await sleep(1000);
     let empty = await Promise.all(servers.map((s) => s.probe(true)));
-    for (let waited = 0; waited < opts.settleS; waited += 5) {
-      await sleep(Math.min(5, opts.settleS - waited) * 1000);
+    for (let waited = 0; waited < EMPTY_SETTLE_S; waited += 5) {
+      await sleep(5000);
       empty = await Promise.all(servers.map((s) => s.probe(true)));
     }
     const urls = servers.map((s) => s.url);
@@ -161,6 +166,9 @@ export async function runPoint(
     await sleep(1000);
     let loaded = await Promise.all(servers.map((s) => s.probe(true)));
     // The connect storm grew the heap; V8 gives pages back only once allocation has calmed down.
+    // The reading is taken once every socket's heartbeat runs (Engine.IO pings every 25 s), as on
+    // a server in service: read earlier, a server whose storm ended sooner would be measured
+    // before its first pings, without the young generation they keep busy.
     const trail = [sum(loaded.map((p) => p.rss))];
     for (let waited = 0; waited < opts.settleS; waited += 5) {
       await sleep(Math.min(5, opts.settleS - waited) * 1000);
@@ -260,6 +268,7 @@ function deliveryFigures(parts: ClientResult[], severalProcesses: boolean) {
     commandsTimedOut: total((p) => p.commandsTimedOut),
     expectedDeliveries: total((p) => p.expectedDeliveries),
     deliveries: total((p) => p.deliveries),
+    superseded: total((p) => p.superseded),
     stale: total((p) => p.stale),
     disconnects: total((p) => p.disconnects),
     deliveriesPerSecond: total((p) => p.windowDeliveries) / (parts[0]!.windowMs / 1000),

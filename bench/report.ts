@@ -52,6 +52,7 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
     lat('command ack p50 (ms)', (s) => s.p50, ck?.ack, fl?.ack),
     lat('command ack p99 (ms)', (s) => s.p99, ck?.ack, fl?.ack),
     both('deliveries made / expected', (p) => `${p.deliveries}/${p.expectedDeliveries}`),
+    both('… of which by a later (merged) state', (p) => `${p.superseded}`),
     both(
       'commands sent / acked / timed out',
       (p) => `${p.commandsSent}/${p.commandsAcked}/${p.commandsTimedOut}`,
