@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { jsonParser } from '../server/transport/json-parser';
 import { installProbe, reportListening } from './server-probe';
 
 /**
@@ -8,7 +9,7 @@ import { installProbe, reportListening } from './server-probe';
  * room's version and emits to each role's room a payload of the byte size Circlekeeper sent that
  * role, then acks. No parsing, no store, no views, no authentication, no metrics.
  *
- * Env: PORT, HOST, FLOOR_BYTES (`facilitator:N,member:N,display:N`, JSON bytes per state; by default
+ * Env: PORT, HOST, LISTEN_BACKLOG, FLOOR_BYTES (`facilitator:N,member:N,display:N`, JSON bytes per state; by default
  * those of a room of 10 members whose first holds the piece),
  * REDIS_URL (several processes: the official Redis adapter, as Circlekeeper would use).
  */
@@ -38,6 +39,8 @@ const io = new Server(httpServer, {
   serveClient: false,
   perMessageDeflate: false,
   maxHttpBufferSize: 16 * 1024,
+  // Circlekeeper's parser (the stock one less its binary walk): the same stack on both sides.
+  parser: jsonParser,
 });
 
 if (process.env.REDIS_URL) {

@@ -43,7 +43,7 @@ const HELP = `npm run bench -- [options]
   --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read
                        (default 30: every socket's heartbeat, every 25 s, is running by then)
   --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
-  --node-flags "F …"   extra Node flags for the server processes, both sides (e.g. "--trace-gc")
+  --node-flags="F …"   extra Node flags for the server processes, both sides (e.g. --node-flags=--trace-gc)
   --no-json            do not write bench/results/<stamp>.json
 `;
 

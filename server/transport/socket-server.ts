@@ -16,6 +16,7 @@ import {
   TokenBucket,
 } from './command-rate-limit';
 import { releaseHandshake, rememberUpgradeStandIns } from './handshake-release';
+import { jsonParser } from './json-parser';
 import { originAllowed } from './origin';
 import { SocketBroadcaster } from './socket-broadcaster';
 import { followRole, followView, roomsOf, welcomeOf } from './socket-membership';
@@ -45,6 +46,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     serveClient: false,
     maxHttpBufferSize: deps.limits?.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
+    parser: jsonParser,
     // While shutting down, new connections are refused so that clients go to another process.
     allowRequest: (req, callback) => callback(null, !closing && originAllowed(req, deps.allowedOrigins)),
   });
