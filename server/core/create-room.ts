@@ -2,6 +2,7 @@ import type { Resource } from '../../shared/room-texts';
 import type { Segment, Settings } from '../../shared/settings';
 import { agendaState } from './agenda';
 import type { RoomState } from './state';
+import { idRecord } from './stats';
 
 export interface CreateRoomInput {
   code: string;
@@ -33,7 +34,7 @@ export function createRoomState(input: CreateRoomInput): RoomState {
     timer: null,
     round: null,
     hands: [],
-    stats: {},
+    stats: idRecord(),
     signals: [],
     agenda: agendaState(input.agenda),
     agreements: [...(input.agreements ?? [])],
