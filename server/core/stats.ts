@@ -32,37 +32,17 @@ export function idRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/**
- * A member's stats as the facilitator view shows them, once per stats record of the state, frozen:
- * everyone's but the speaker's stay the same from change to change, and so does their JSON
- * (server/transport/json-parser.ts).
- */
-const shown = new WeakMap<StatsState, MemberStats>();
-const NO_STATS: MemberStats = Object.freeze({ spokenMs: 0, turns: 0, passes: 0, lastSpokeAt: null });
-
 /** Stats of every current member as of `now`, for the facilitator view. */
 export function statsAt(state: RoomState, now: number): Record<string, MemberStats> {
   const out = idRecord<MemberStats>();
   for (const member of state.members) {
-    const stats = state.stats[member.id];
-    if (stats === undefined) out[member.id] = NO_STATS;
-    else if (state.speaker?.memberId === member.id)
-      out[member.id] = { ...shownStats(stats), spokenMs: liveSpokenMs(state, member.id, now) };
-    else out[member.id] = shownStats(stats);
-  }
-  return out;
-}
-
-function shownStats(stats: StatsState): MemberStats {
-  let view = shown.get(stats);
-  if (view === undefined) {
-    view = Object.freeze({
-      spokenMs: stats.spokenMs,
+    const stats = state.stats[member.id] ?? zeroStats();
+    out[member.id] = {
+      spokenMs: liveSpokenMs(state, member.id, now),
       turns: stats.turns,
       passes: stats.passes,
       lastSpokeAt: stats.lastSpokeAt,
-    });
-    shown.set(stats, view);
+    };
   }
-  return view;
+  return out;
 }

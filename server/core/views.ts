@@ -1,13 +1,6 @@
 import type { AgendaView } from '../../shared/agenda';
 import type { LobbyView } from '../../shared/lobby';
-import type {
-  DisplayView,
-  FacilitatorMemberView,
-  FacilitatorView,
-  MemberView,
-  RoomView,
-  RoundView,
-} from '../../shared/views';
+import type { DisplayView, FacilitatorView, MemberView, RoomView, RoundView } from '../../shared/views';
 import { servedHands } from './hand-queue';
 import { facilitatorPulseView, memberPulseView } from './pulse';
 import type { AgendaState, MemberState, RoomState, RoundState } from './state';
@@ -34,13 +27,13 @@ export function displayView(state: RoomState, now: number): DisplayView {
     status: state.status,
     settings: state.settings,
     // Members in join order; only what everyone may see about them.
-    members: circleOf(state.members),
+    members: state.members.filter((member) => member.status === 'active').map(publicMember),
     order: state.order,
     speaker: state.speaker,
     timer: state.timer,
-    round: state.round === null ? null : once(rounds, state.round, roundView),
+    round: state.round === null ? null : roundView(state.round),
     hands: servedHands(state, now),
-    agenda: state.agenda === null ? null : once(agendas, state.agenda, agendaView),
+    agenda: state.agenda === null ? null : agendaView(state.agenda),
     agreements: state.agreements,
   };
 }
@@ -70,7 +63,7 @@ export function facilitatorView(
 ): FacilitatorView {
   return {
     ...member,
-    members: everyoneOf(state.members),
+    members: state.members.map((member) => ({ ...publicMember(member), status: member.status })),
     stats: statsAt(state, now),
     signals: state.signals,
     pulse: state.pulse === null ? null : facilitatorPulseView(state.pulse),
@@ -135,38 +128,6 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
     disclaimer: state.disclaimer,
     resources: state.resources,
   };
-}
-
-/**
- * Parts of the views made once per part of the state, and frozen: a change leaves the parts it did
- * not touch the same objects (a timer change leaves the members, the round and the agenda alone),
- * so the views of the new state share these too, and the encoder their JSON
- * (server/transport/json-parser.ts).
- */
-const circles = new WeakMap<readonly MemberState[], readonly MemberView[]>();
-const everyones = new WeakMap<readonly MemberState[], readonly FacilitatorMemberView[]>();
-const rounds = new WeakMap<RoundState, RoundView>();
-const agendas = new WeakMap<AgendaState, AgendaView>();
-
-function once<K extends object, V>(made: WeakMap<K, V>, part: K, make: (part: K) => V): V {
-  let view = made.get(part);
-  if (view === undefined) {
-    view = Object.freeze(make(part));
-    made.set(part, view);
-  }
-  return view;
-}
-
-function circleOf(members: readonly MemberState[]): MemberView[] {
-  return once(circles, members, (all) =>
-    all.filter((m) => m.status === 'active').map((m) => Object.freeze(publicMember(m))),
-  ) as MemberView[];
-}
-
-function everyoneOf(members: readonly MemberState[]): FacilitatorMemberView[] {
-  return once(everyones, members, (all) =>
-    all.map((m) => Object.freeze({ ...publicMember(m), status: m.status })),
-  ) as FacilitatorMemberView[];
 }
 
 function publicMember(member: MemberState): MemberView {
