@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { parseConfig } from '../server/config';
 import { jsonParser } from '../server/transport/json-parser';
 import { installProbe, reportListening } from './server-probe';
 
@@ -72,8 +73,8 @@ io.on('connection', (socket) => {
 });
 
 installProbe();
-// The backlog Circlekeeper listens with (LISTEN_BACKLOG's default), so both take a storm alike.
-const backlog = Number(process.env.LISTEN_BACKLOG ?? 4096);
+// The backlog Circlekeeper listens with (its LISTEN_BACKLOG, parsed as it parses it), so both take a storm alike.
+const backlog = parseConfig({ LISTEN_BACKLOG: process.env.LISTEN_BACKLOG }).listenBacklog;
 httpServer.listen(
   { port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1', backlog },
   () => {
