@@ -7,33 +7,21 @@ import { installProbe, reportListening } from './server-probe';
 /**
  * The floor: the least a Socket.IO server can do for the same traffic. The same sockets join the
  * same rooms (`<code>:<role>`); on the same trigger (a `command` emitted with an ack) it bumps the
- * room's version and emits to each role's room a payload of the byte size Circlekeeper sent that
- * role, then acks. No parsing, no store, no views, no authentication, no metrics.
+ * room's version and emits to each role's room the view Circlekeeper sends that role (a fixed
+ * sample, with the version and the clock filled in), then acks. No parsing, no store, no view
+ * building, no authentication, no metrics.
  *
- * Env: PORT, HOST, LISTEN_BACKLOG, FLOOR_BYTES (`facilitator:N,member:N,display:N`, JSON bytes per state; by default
- * those of a room of 10 members whose first holds the piece),
- * REDIS_URL (several processes: the official Redis adapter, as Circlekeeper would use).
+ * Env: PORT, HOST, LISTEN_BACKLOG, FLOOR_VIEWS (JSON: role → the view to send; the runner makes
+ * them with Circlekeeper's own code, bench/floor-views.ts), REDIS_URL (several processes: the
+ * official Redis adapter, as Circlekeeper would use).
  */
 const ROLES = ['facilitator', 'member', 'display'] as const;
 type Role = (typeof ROLES)[number];
 
-const bytes = new Map<string, number>(
-  (process.env.FLOOR_BYTES ?? 'facilitator:2200,member:1470,display:1470').split(',').map((pair) => {
-    const [role, n] = pair.split(':');
-    const size = Number(n);
-    return [role ?? '', Number.isFinite(size) && size > 0 ? size : 1470];
-  }),
-);
+const views = JSON.parse(process.env.FLOOR_VIEWS ?? '{}') as Record<Role, object>;
+for (const role of ROLES) if (!views[role]) throw new Error(`FLOOR_VIEWS has no ${role} view`);
 
-/** A padding string such that `{version, serverNow, pad}` serialises to about `target` bytes. */
-const pads = new Map<Role, string>(
-  ROLES.map((role) => {
-    const overhead = JSON.stringify({ version: 1000, serverNow: Date.now(), pad: '' }).length;
-    return [role, 'x'.repeat(Math.max(0, (bytes.get(role) ?? 800) - overhead))];
-  }),
-);
-
-const payload = (role: Role, version: number) => ({ version, serverNow: Date.now(), pad: pads.get(role)! });
+const payload = (role: Role, version: number) => ({ ...views[role], version, serverNow: Date.now() });
 
 const httpServer = createServer();
 const io = new Server(httpServer, {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import { ClientChild, ServerChild } from './children';
 import { type ClockCheck, checkClock, connectClockClient } from './clock-check';
+import { benchRoomViews } from './floor-views';
 import type { ClientResult, Probe, RoomSpec, Target } from './messages';
 import type { BenchOptions } from './options';
 import { concat, median, type Summary, summarize } from './stats';
@@ -72,7 +73,6 @@ const SOCKETS_PER_GENERATOR = 6000;
 export async function runPoint(
   target: Target,
   opts: BenchOptions & { rooms: number },
-  floorBytes: Record<string, number> | null,
   log: (line: string) => void,
 ): Promise<PointResult> {
   const perRoom = opts.members + 2;
@@ -90,10 +90,7 @@ export async function runPoint(
   };
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   else delete env.REDIS_URL;
-  if (floorBytes)
-    env.FLOOR_BYTES = Object.entries(floorBytes)
-      .map(([r, n]) => `${r}:${Math.round(n)}`)
-      .join(',');
+  if (target === 'floor') env.FLOOR_VIEWS = JSON.stringify(await benchRoomViews(opts.members));
   const execArgv = [...opts.nodeFlags];
   if (opts.profile && target === 'circlekeeper') {
     mkdirSync(RESULTS_DIR, { recursive: true });

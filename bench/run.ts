@@ -18,22 +18,19 @@ const machine = {
 };
 
 /**
- * Runs Circlekeeper, then the floor with Circlekeeper's payload sizes: one round, `repeat` rounds.
+ * Runs Circlekeeper, then the floor with Circlekeeper's views as its payload: one round, `repeat` rounds.
  * The two runs of a round follow each other, so they share the machine's conditions; the round
  * reported is the quietest (lowest 1-minute load average over its runs), and every round is listed.
  */
 async function compare(rooms: number): Promise<{ ck?: PointResult; fl?: PointResult; runs: PointResult[] }> {
   const runs: PointResult[] = [];
   const rounds: { ck?: PointResult; fl?: PointResult }[] = [];
-  let bytes: Record<string, number> | null = null;
   for (let i = 0; i < opts.repeat; i++) {
     const round: { ck?: PointResult; fl?: PointResult } = {};
     for (const target of opts.targets) {
-      const result = await runPoint(target, { ...opts, rooms }, target === 'floor' ? bytes : null, log);
-      if (target === 'circlekeeper') {
-        bytes = result.bytes;
-        round.ck = result;
-      } else round.fl = result;
+      const result = await runPoint(target, { ...opts, rooms }, log);
+      if (target === 'circlekeeper') round.ck = result;
+      else round.fl = result;
       runs.push(result);
     }
     rounds.push(round);
