@@ -1,6 +1,13 @@
 import type { AgendaView } from '../../shared/agenda';
 import type { LobbyView } from '../../shared/lobby';
-import type { DisplayView, FacilitatorView, MemberView, RoomView, RoundView } from '../../shared/views';
+import type {
+  DisplayView,
+  FacilitatorMemberView,
+  FacilitatorView,
+  MemberView,
+  RoomView,
+  RoundView,
+} from '../../shared/views';
 import { servedHands } from './hand-queue';
 import { facilitatorPulseView, memberPulseView } from './pulse';
 import type { AgendaState, MemberState, RoomState, RoundState } from './state';
@@ -26,8 +33,7 @@ export function displayView(state: RoomState, now: number): DisplayView {
     title: state.title,
     status: state.status,
     settings: state.settings,
-    // Members in join order; only what everyone may see about them.
-    members: state.members.filter((member) => member.status === 'active').map(publicMember),
+    members: circleMembers(state.members),
     order: state.order,
     speaker: state.speaker,
     timer: state.timer,
@@ -63,7 +69,7 @@ export function facilitatorView(
 ): FacilitatorView {
   return {
     ...member,
-    members: state.members.map((member) => ({ ...publicMember(member), status: member.status })),
+    members: state.members.map(everyoneMember),
     stats: statsAt(state, now),
     signals: state.signals,
     pulse: state.pulse === null ? null : facilitatorPulseView(state.pulse),
@@ -130,13 +136,31 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
   };
 }
 
-function publicMember(member: MemberState): MemberView {
+/** The circle in join order, with only what everyone may see about each member: one pass, one array. */
+function circleMembers(members: readonly MemberState[]): MemberView[] {
+  const out: MemberView[] = [];
+  for (const member of members) {
+    if (member.status !== 'active') continue;
+    out.push({
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      online: member.online,
+      handRaisedAt: member.handRaisedAt,
+    });
+  }
+  return out;
+}
+
+/** A member as facilitators see them: what everyone sees, and their status (lobby, active…). */
+function everyoneMember(member: MemberState): FacilitatorMemberView {
   return {
     id: member.id,
     name: member.name,
     role: member.role,
     online: member.online,
     handRaisedAt: member.handRaisedAt,
+    status: member.status,
   };
 }
 
