@@ -46,7 +46,7 @@ export class MemoryRoomStore implements RoomStore {
     const changed = step.state !== entry.state;
     if (changed)
       this.rooms.set(code, { state: step.state, expiresAt: this.clock.now() + (step.ttlMs ?? this.ttlMs) });
-    return { ...step, changed };
+    return { state: step.state, value: step.value, ttlMs: step.ttlMs, changed };
   }
 
   async delete(code: string): Promise<void> {

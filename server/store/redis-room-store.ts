@@ -285,7 +285,7 @@ function run(batch: Waiting[], initial: RoomState): { state: RoomState; outcomes
       const changed = step.state !== state;
       if (changed) ttlMs = step.ttlMs;
       state = step.state;
-      return { ok: true, outcome: { ...step, changed } };
+      return { ok: true, outcome: { state: step.state, value: step.value, ttlMs: step.ttlMs, changed } };
     } catch (error) {
       return { ok: false, error };
     }
