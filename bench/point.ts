@@ -42,6 +42,8 @@ export interface PointResult {
   serverCpuPct: number;
   /** Server CPU time over the steady window divided by the commands acked (µs). */
   serverCpuUsPerCommand: number;
+  /** Of it, the time spent in the kernel (system time: socket writes and reads, mostly). */
+  serverSystemUsPerCommand: number;
   /** The server's event-loop delay over the steady window (ms; the worst of the server processes). */
   serverLoopDelay: { p50: number; p99: number; max: number };
   clientCpuPct: number;
@@ -204,6 +206,7 @@ export async function runPoint(
     const parts = (await results).map((r) => r.result);
     const end = await Promise.all(servers.map((s) => s.probe()));
     const after = loadavg();
+    const acked = Math.max(1, sum(parts.map((p) => p.commandsAcked)));
 
     return {
       target,
@@ -216,7 +219,8 @@ export async function runPoint(
       stormMs,
       ...deliveryFigures(parts, opts.processes > 1),
       serverCpuPct: cpuPct(cpuStart, cpuEnd),
-      serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd) / Math.max(1, sum(parts.map((p) => p.commandsAcked))),
+      serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.userUs + p.systemUs) / acked,
+      serverSystemUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.systemUs) / acked,
       serverLoopDelay: {
         p50: Math.max(...cpuEnd.map((p) => p.loopDelay.p50)),
         p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),
@@ -307,8 +311,9 @@ function memorySums(probes: Probe[]): MemorySums {
   };
 }
 
-function cpuUs(start: Probe[], end: Probe[]): number {
-  return sum(start.map((s, i) => end[i]!.userUs - s.userUs + end[i]!.systemUs - s.systemUs));
+/** CPU time (µs) between two probes of each server process, as `of` reads a probe, summed. */
+function cpuUs(start: Probe[], end: Probe[], of: (probe: Probe) => number): number {
+  return sum(start.map((s, i) => of(end[i]!) - of(s)));
 }
 
 function cpuPct(start: Probe[], end: Probe[]): number {

@@ -75,6 +75,7 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
       (p) => f(p.serverCpuUsPerCommand, 0),
       (p) => p.serverCpuUsPerCommand,
     ),
+    both('  of which in the kernel (µs)', (p) => f(p.serverSystemUsPerCommand, 0)),
     both(
       'server event-loop delay p50/p99/max (ms)',
       (p) => `${f(p.serverLoopDelay.p50)}/${f(p.serverLoopDelay.p99)}/${f(p.serverLoopDelay.max)}`,
