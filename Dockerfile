@@ -12,7 +12,9 @@ COPY . .
 # Build the client, then drop the build tools (tsx, which runs the server, is a dependency).
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
+# NODE_OPTIONS: V8's young generation as .npmrc sets it for `npm start` (docs/performance.md).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=32 \
     HOST=0.0.0.0 \
     PORT=3000
 USER node

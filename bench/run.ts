@@ -14,6 +14,8 @@ const machine = {
   nproc: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
   node: process.version,
+  /** Node options every process of the run inherits (.npmrc sets them for npm scripts). */
+  nodeOptions: process.env.NODE_OPTIONS ?? '',
   loadavgAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
 };
 
@@ -72,7 +74,7 @@ if (opts.scale.length > 0) {
 }
 const loadEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(
-  `\nmachine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}; load average at start ${machine.loadavgAtStart}, at end ${loadEnd}`,
+  `\nmachine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node} (NODE_OPTIONS: ${machine.nodeOptions || 'none'}); load average at start ${machine.loadavgAtStart}, at end ${loadEnd}`,
 );
 output.loadavgAtEnd = loadEnd;
 if (opts.json) {
