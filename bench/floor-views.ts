@@ -6,9 +6,27 @@ import { RoomService } from '../server/rooms/room-service';
 import { MemoryRoomStore } from '../server/store/memory-room-store';
 
 /**
- * The views Circlekeeper sends each role of a benchmark room, made by its own service and views
- * exactly as the benchmark's setup makes them: a room created with a title, M members named as the
+ * A benchmark room as the benchmark's setup makes it: created with a title, M members named as the
  * load generators name them, online, the first holding the piece with a 3,600 s timer running.
+ * Returns the room's code.
+ */
+export async function setUpBenchRoom(service: RoomService, members: number, title: string): Promise<string> {
+  const facilitator = { kind: 'facilitator' } as const;
+  const { code } = await service.createRoom({ title });
+  const ids: string[] = [];
+  for (let i = 1; i <= members; i++) {
+    const { identity } = await service.authenticate({ code, name: `Member ${i}` });
+    const memberId = identity.memberId!;
+    ids.push(memberId);
+    await service.execute(code, { type: 'presence.set', memberId, online: true }, { kind: 'system' });
+  }
+  await service.execute(code, { type: 'piece.give', memberId: ids[0]! }, facilitator);
+  await service.execute(code, { type: 'timer.start', seconds: 3600 }, facilitator);
+  return code;
+}
+
+/**
+ * The views Circlekeeper sends each role of a benchmark room, made by its own service and views.
  * The floor sends these payloads, so that both servers write the same JSON and every receiver
  * parses the same structure (a padding string of the same length parses several times faster,
  * and the load generators share the machine's cores with the server).
@@ -17,19 +35,8 @@ export async function benchRoomViews(members: number): Promise<Record<string, ob
   const clock: Clock = { now: () => Date.now() };
   const store = new MemoryRoomStore(clock, 3_600_000);
   const service = new RoomService({ store, clock, metrics: createMetrics(), log: pino({ level: 'silent' }) });
-  const facilitator = { kind: 'facilitator' } as const;
   try {
-    const { code } = await service.createRoom({ title: 'Bench circle 0' });
-    const ids: string[] = [];
-    for (let i = 1; i <= members; i++) {
-      const { identity } = await service.authenticate({ code, name: `Member ${i}` });
-      const memberId = identity.memberId!;
-      ids.push(memberId);
-      await service.execute(code, { type: 'presence.set', memberId, online: true }, { kind: 'system' });
-    }
-    await service.execute(code, { type: 'piece.give', memberId: ids[0]! }, facilitator);
-    await service.execute(code, { type: 'timer.start', seconds: 3600 }, facilitator);
-    const state = await store.get(code);
+    const state = await store.get(await setUpBenchRoom(service, members, 'Bench circle 0'));
     if (!state) throw new Error('the sample room is gone');
     return roleViews(state, clock.now());
   } finally {

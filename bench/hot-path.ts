@@ -7,6 +7,7 @@ import { RoomService } from '../server/rooms/room-service';
 import { MemoryRoomStore } from '../server/store/memory-room-store';
 import { SocketBroadcaster } from '../server/transport/socket-broadcaster';
 import type { IoServer } from '../server/transport/socket-types';
+import { setUpBenchRoom } from './floor-views';
 
 /**
  * The server's own share of one command, without sockets or a network: `npx tsx bench/hot-path.ts`.
@@ -39,22 +40,7 @@ const service = new RoomService({ store, clock, metrics: createMetrics(), log: p
 service.attach(new SocketBroadcaster(fakeIo));
 
 const codes: string[] = [];
-for (let r = 0; r < ROOMS; r++) {
-  const { code } = await service.createRoom({ title: 'Bench circle' });
-  const ids: string[] = [];
-  for (let i = 0; i < MEMBERS; i++) {
-    const { identity } = await service.authenticate({ code, name: `Member ${i}` });
-    ids.push(identity.memberId!);
-    await service.execute(
-      code,
-      { type: 'presence.set', memberId: ids[i]!, online: true },
-      { kind: 'system' },
-    );
-  }
-  await service.execute(code, { type: 'piece.give', memberId: ids[0]! }, facilitator);
-  await service.execute(code, { type: 'timer.start', seconds: 3600 }, facilitator);
-  codes.push(code);
-}
+for (let r = 0; r < ROOMS; r++) codes.push(await setUpBenchRoom(service, MEMBERS, 'Bench circle'));
 await new Promise((resolve) => setTimeout(resolve, 200)); // every merge window closes
 
 const add = (i: number) => ({ type: 'timer.add', seconds: i % 2 === 0 ? 1 : -1 }) as const;
