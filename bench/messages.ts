@@ -32,10 +32,21 @@ export interface Probe {
   spaces: Record<string, { size: number; used: number }>;
   /** The event loop's delay since the previous probe (ms): how long ready work waited for the loop. */
   loopDelay: { p50: number; p99: number; max: number };
+  /**
+   * V8's garbage-collection pauses of the main thread since the previous probe: scavenges of the
+   * young generation, steps of incremental marking (and weak callbacks), and full mark-compacts.
+   */
+  gc: { minor: GcPauses; incremental: GcPauses; major: GcPauses };
   /** Instant of the probe (ms). */
   at: number;
   /** The heap snapshot written, when one was asked for. */
   snapshot?: string;
+}
+
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
 }
 
 // ---- load-generator child ----

@@ -46,6 +46,8 @@ export interface PointResult {
   serverSystemUsPerCommand: number;
   /** The server's event-loop delay over the steady window (ms; the worst of the server processes). */
   serverLoopDelay: { p50: number; p99: number; max: number };
+  /** GC pauses of the servers over the steady window (summed over processes; max of their maxima). */
+  serverGc: Probe['gc'];
   clientCpuPct: number;
   rssEmptyMB: number;
   rssLoadedMB: number;
@@ -226,6 +228,7 @@ export async function runPoint(
         p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),
         max: Math.max(...cpuEnd.map((p) => p.loopDelay.max)),
       },
+      serverGc: gcPauses(cpuEnd),
       clientCpuPct: parts.reduce(
         (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
         0,
@@ -251,6 +254,15 @@ export async function runPoint(
     );
     await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+function gcPauses(probes: Probe[]): Probe['gc'] {
+  const of = (kind: keyof Probe['gc']) => ({
+    count: sum(probes.map((p) => p.gc[kind].count)),
+    totalMs: sum(probes.map((p) => p.gc[kind].totalMs)),
+    maxMs: Math.max(...probes.map((p) => p.gc[kind].maxMs)),
+  });
+  return { minor: of('minor'), incremental: of('incremental'), major: of('major') };
 }
 
 function deliveryFigures(parts: ClientResult[], severalProcesses: boolean) {

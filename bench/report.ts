@@ -80,6 +80,19 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
       'server event-loop delay p50/p99/max (ms)',
       (p) => `${f(p.serverLoopDelay.p50)}/${f(p.serverLoopDelay.p99)}/${f(p.serverLoopDelay.max)}`,
     ),
+    both(
+      'server GC pauses: scavenge n/total/max (ms)',
+      (p) => `${p.serverGc.minor.count}/${f(p.serverGc.minor.totalMs, 0)}/${f(p.serverGc.minor.maxMs)}`,
+    ),
+    both(
+      '  incremental marking n/total/max (ms)',
+      (p) =>
+        `${p.serverGc.incremental.count}/${f(p.serverGc.incremental.totalMs, 0)}/${f(p.serverGc.incremental.maxMs)}`,
+    ),
+    both(
+      '  mark-compact n/total/max (ms)',
+      (p) => `${p.serverGc.major.count}/${f(p.serverGc.major.totalMs, 0)}/${f(p.serverGc.major.maxMs)}`,
+    ),
     both('load generators CPU (%)', (p) => f(p.clientCpuPct)),
     both('server RSS empty / loaded (MB)', (p) => `${f(p.rssEmptyMB)}/${f(p.rssLoadedMB)}`),
     both(

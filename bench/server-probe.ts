@@ -1,6 +1,6 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
-import type { ServerInbound, ServerOutbound } from './messages';
+import type { Probe, ServerInbound, ServerOutbound } from './messages';
 
 /**
  * Lets the runner read a server child's CPU time and memory, optionally after a full GC
@@ -11,6 +11,21 @@ export function installProbe(): void {
   const send = (message: ServerOutbound) => process.send?.(message);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  let gc = noPauses();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      const pauses =
+        kind === constants.NODE_PERFORMANCE_GC_MINOR
+          ? gc.minor
+          : kind === constants.NODE_PERFORMANCE_GC_MAJOR
+            ? gc.major
+            : gc.incremental;
+      pauses.count++;
+      pauses.totalMs += entry.duration;
+      pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (raw) => {
     const message = raw as ServerInbound;
     if (message.type !== 'probe') return;
@@ -43,16 +58,23 @@ export function installProbe(): void {
           p99: loop.percentile(99) / 1e6,
           max: loop.max / 1e6,
         },
+        gc,
         at: performance.timeOrigin + performance.now(),
         ...(snapshot ? { snapshot } : {}),
       },
     });
     loop.reset();
+    gc = noPauses();
   });
   // The runner's end is ours: without it, keep nothing alive.
   process.on('disconnect', () => process.exit(0));
   // Exit normally on the runner's SIGTERM, so that --cpu-prof writes its profile.
   process.once('SIGTERM', () => process.exit(0));
+}
+
+function noPauses(): Probe['gc'] {
+  const none = () => ({ count: 0, totalMs: 0, maxMs: 0 });
+  return { minor: none(), incremental: none(), major: none() };
 }
 
 export function reportListening(port: number): void {
