@@ -10,6 +10,7 @@ import { liveSpokenMs } from './stats';
  * Offline members keep their place here (phones sleep); `hand.call` skips them.
  */
 export function servedHands(state: RoomState, now: number): string[] {
+  if (state.hands.length === 0) return [];
   const entries = state.hands.flatMap((memberId, position) => {
     const member = findMember(state, memberId);
     if (member === undefined) return [];

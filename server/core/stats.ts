@@ -35,7 +35,9 @@ export function idRecord<T>(): Record<string, T> {
 /** Stats of every current member as of `now`, for the facilitator view. */
 export function statsAt(state: RoomState, now: number): Record<string, MemberStats> {
   const out = idRecord<MemberStats>();
-  for (const member of state.members) {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
     const stats = state.stats[member.id] ?? zeroStats();
     out[member.id] = {
       spokenMs: liveSpokenMs(state, member.id, now),

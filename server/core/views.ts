@@ -90,7 +90,7 @@ export function facilitatorView(
     title: member.title,
     status: member.status,
     settings: member.settings,
-    members: state.members.map(everyoneMember),
+    members: everyone(state.members),
     order: member.order,
     speaker: member.speaker,
     timer: member.timer,
@@ -169,7 +169,8 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
 /** The circle in join order, with only what everyone may see about each member: one pass, one array. */
 function circleMembers(members: readonly MemberState[]): MemberView[] {
   const out: MemberView[] = [];
-  for (const member of members) {
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
     if (member.status !== 'active') continue;
     out.push({
       id: member.id,
@@ -182,16 +183,21 @@ function circleMembers(members: readonly MemberState[]): MemberView[] {
   return out;
 }
 
-/** A member as facilitators see them: what everyone sees, and their status (lobby, active…). */
-function everyoneMember(member: MemberState): FacilitatorMemberView {
-  return {
-    id: member.id,
-    name: member.name,
-    role: member.role,
-    online: member.online,
-    handRaisedAt: member.handRaisedAt,
-    status: member.status,
-  };
+/** Every member as facilitators see them: what everyone sees, and their status (lobby, active…). */
+function everyone(members: readonly MemberState[]): FacilitatorMemberView[] {
+  const out: FacilitatorMemberView[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    out.push({
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      online: member.online,
+      handRaisedAt: member.handRaisedAt,
+      status: member.status,
+    });
+  }
+  return out;
 }
 
 function agendaView(agenda: AgendaState): AgendaView {

@@ -84,7 +84,9 @@ function sendOwnView(io: IoServer, code: string, memberId: string, next: RoomSta
  * the `status` effect; a member who just joined gets theirs when their socket is greeted.)
  */
 export function publishLobbies(io: IoServer, prev: RoomState, next: RoomState, now: number): void {
-  for (const member of next.members) {
+  const members = next.members;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
     if (member.status === 'active') continue;
     const view = lobbyView(next, member, now);
     const before = findMember(prev, member.id);
