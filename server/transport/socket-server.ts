@@ -53,12 +53,22 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   let closing = false;
   rememberUpgradeStandIns(io);
   deps.service.attach(new SocketBroadcaster(io));
-  const pending = new Set<Promise<unknown>>();
-  /** Work a socket started; awaited on shutdown, and its failures are logged rather than lost. */
+  /**
+   * Work a socket started (a command, a greeting, presence): counted, so that shutdown waits for
+   * it, and its failures are logged rather than lost. A count and one `then`, not a set of promises:
+   * this runs for every command.
+   */
+  let inFlight = 0;
+  let whenIdle: (() => void) | undefined;
+  const settle = () => {
+    if (--inFlight === 0) whenIdle?.();
+  };
   const track = (work: Promise<unknown>) => {
-    const settled = work.catch((err: unknown) => deps.log.error({ err }, 'socket work failed'));
-    pending.add(settled);
-    void settled.finally(() => pending.delete(settled));
+    inFlight++;
+    work.then(settle, (err: unknown) => {
+      deps.log.error({ err }, 'socket work failed');
+      settle();
+    });
   };
 
   io.use((socket, next) => {
@@ -153,7 +163,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     async drain(): Promise<void> {
       closing = true;
       io.local.disconnectSockets(true);
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      if (inFlight > 0) await new Promise<void>((resolve) => (whenIdle = resolve));
     },
   };
 }
