@@ -32,19 +32,29 @@ export function idRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** Stats of every current member as of `now`, for the facilitator view. */
+/**
+ * Stats of every current member as of `now`, for the facilitator view. A member who is not
+ * speaking has their settled stats, which the view shares (states are never mutated); only the
+ * holder's, whose time runs, is a new object.
+ */
 export function statsAt(state: RoomState, now: number): Record<string, MemberStats> {
   const out = idRecord<MemberStats>();
   const members = state.members;
+  const speaker = state.speaker?.memberId;
   for (let i = 0; i < members.length; i++) {
-    const member = members[i]!;
-    const stats = state.stats[member.id] ?? zeroStats();
-    out[member.id] = {
-      spokenMs: liveSpokenMs(state, member.id, now),
-      turns: stats.turns,
-      passes: stats.passes,
-      lastSpokeAt: stats.lastSpokeAt,
-    };
+    const id = members[i]!.id;
+    const stats = state.stats[id] ?? ZERO_STATS;
+    out[id] =
+      id === speaker
+        ? {
+            spokenMs: liveSpokenMs(state, id, now),
+            turns: stats.turns,
+            passes: stats.passes,
+            lastSpokeAt: stats.lastSpokeAt,
+          }
+        : stats;
   }
   return out;
 }
+
+const ZERO_STATS: Readonly<StatsState> = Object.freeze(zeroStats());
