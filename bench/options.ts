@@ -34,7 +34,8 @@ const HELP = `npm run bench -- [options]
   --full               the target run: 1000 rooms x 10 members (12,000 sockets), 30 s
   --scale 1000,5000,10000   the scaling curve: one run per socket count (rooms = sockets / (M + 2))
   --only circlekeeper|floor run one side only (default: both, floor second)
-  --repeat N           alternate Circlekeeper and floor N times; report the quietest round (lowest load average), list every round
+  --repeat N           N rounds of Circlekeeper and floor, the order alternating (CK first, then floor first, …);
+                       list every round and every round's deliveries pooled; show the quietest round in full
   --processes N        server processes (needs --redis or REDIS_URL): members spread over them
   --redis URL          Redis for several processes (Circlekeeper store + adapter; the floor's adapter)
   --client-procs K     load-generator processes (default: one per 6,000 sockets)

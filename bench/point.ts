@@ -23,6 +23,8 @@ export interface PointResult {
   /** Connect storm: first handshake started → every socket welcomed and holding its first state. */
   stormMs: number;
   latency: Summary;
+  /** Every delivery's latency (ms), to pool rounds (--repeat); left out of the JSON file. */
+  latencyMs: Float64Array;
   /** Receivers on another server process than the sender (only with several processes). */
   crossLatency: Summary | null;
   ack: Summary;
@@ -271,8 +273,10 @@ function deliveryFigures(parts: ClientResult[], severalProcesses: boolean) {
   for (const role of ['facilitator', 'member', 'display'])
     bytes[role] = median(parts.flatMap((p) => p.bytes[role] ?? []));
   const cross = concat(parts.map((p) => p.crossProcess));
+  const latencyMs = concat(parts.map((p) => p.sameProcess));
   return {
-    latency: summarize(concat(parts.map((p) => p.sameProcess))),
+    latency: summarize(latencyMs),
+    latencyMs,
     crossLatency: severalProcesses && cross.length > 0 ? summarize(cross) : null,
     ack: summarize(concat(parts.map((p) => p.ackMs))),
     commandsSent: total((p) => p.commandsSent),

@@ -1,5 +1,5 @@
 import type { PointResult } from './point';
-import type { Summary } from './stats';
+import { concat, type Summary, summarize } from './stats';
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const ratio = (a: number, b: number) =>
@@ -195,5 +195,21 @@ export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): s
         .join(', '),
     ]);
   }
+  const pooled = (side: 'ck' | 'fl') => {
+    const parts = rounds.flatMap((r) => (r[side] ? [r[side].latencyMs] : []));
+    return parts.length === rounds.length ? summarize(concat(parts)) : undefined;
+  };
+  const ck = pooled('ck');
+  const fl = pooled('fl');
+  rows.push([
+    'pooled',
+    ck ? f(ck.p50, 2) : '–',
+    fl ? f(fl.p50, 2) : '–',
+    ck && fl ? ratio(ck.p50, fl.p50) : '',
+    ck ? f(ck.p99, 2) : '–',
+    fl ? f(fl.p99, 2) : '–',
+    ck && fl ? ratio(ck.p99, fl.p99) : '',
+    `every round's deliveries (${ck?.count ?? fl?.count ?? 0} per side)`,
+  ]);
   return table(rows);
 }

@@ -20,16 +20,20 @@ const machine = {
 };
 
 /**
- * Runs Circlekeeper, then the floor with Circlekeeper's views as its payload: one round, `repeat` rounds.
- * The two runs of a round follow each other, so they share the machine's conditions; the round
- * reported is the quietest (lowest 1-minute load average over its runs), and every round is listed.
+ * Runs Circlekeeper and the floor with Circlekeeper's views as its payload: one round, or `repeat`
+ * rounds. The two runs of a round follow each other, so they share the machine's conditions, and
+ * their order alternates from round to round (Circlekeeper first in odd rounds, the floor first in
+ * even ones), so that neither side always runs on a machine fresh from idling or from the other.
+ * Every round is listed, with every round's deliveries pooled per side; the round shown in full is
+ * the quietest (lowest 1-minute load average over its runs).
  */
 async function compare(rooms: number): Promise<{ ck?: PointResult; fl?: PointResult; runs: PointResult[] }> {
   const runs: PointResult[] = [];
   const rounds: { ck?: PointResult; fl?: PointResult }[] = [];
   for (let i = 0; i < opts.repeat; i++) {
     const round: { ck?: PointResult; fl?: PointResult } = {};
-    for (const target of opts.targets) {
+    const order = i % 2 === 0 ? opts.targets : [...opts.targets].reverse();
+    for (const target of order) {
       const result = await runPoint(target, { ...opts, rooms }, log);
       if (target === 'circlekeeper') round.ck = result;
       else round.fl = result;
