@@ -19,6 +19,9 @@ describe('bad input over the socket', () => {
     room = await createRoom(server.url);
     fac = await connectFacilitator(server.url, room);
     ana = await connectMember(server.url, room, 'Ana');
+    // Ana's first state follows her join and her coming online; the facilitator's broadcast of
+    // them may still be on its way (merged): the version this suite counts from is settled first.
+    await fac.waitFor((v) => v.version >= ana.latest().version, 'Ana online at the facilitator');
   });
   afterAll(async () => {
     fac?.close();
