@@ -178,18 +178,16 @@ export function scalingTable(points: { sockets: number; ck?: PointResult; fl?: P
 
 /** Every round of a repeated comparison, to show how much the machine's other work moved the figures. */
 export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): string {
+  /** p50 and p99 of each side, and their ratios. */
+  const cells = (ck?: Summary, fl?: Summary): string[] =>
+    [(s: Summary) => s.p50, (s: Summary) => s.p99].flatMap((pick) => lat('', pick, ck, fl).slice(1));
   const rows: string[][] = [
     ['round', 'CK p50', 'floor p50', 'p50 ratio', 'CK p99', 'floor p99', 'p99 ratio', 'load average (1 min)'],
   ];
   for (const [i, { ck, fl }] of rounds.entries()) {
     rows.push([
       String(i + 1),
-      ck ? f(ck.latency.p50, 2) : '–',
-      fl ? f(fl.latency.p50, 2) : '–',
-      ck && fl ? ratio(ck.latency.p50, fl.latency.p50) : '',
-      ck ? f(ck.latency.p99, 2) : '–',
-      fl ? f(fl.latency.p99, 2) : '–',
-      ck && fl ? ratio(ck.latency.p99, fl.latency.p99) : '',
+      ...cells(ck?.latency, fl?.latency),
       [ck, fl]
         .map((p) => (p ? `${p.loadavg.before.split(' ')[0]}→${p.loadavg.after.split(' ')[0]}` : ''))
         .join(', '),
@@ -203,12 +201,7 @@ export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): s
   const fl = pooled('fl');
   rows.push([
     'pooled',
-    ck ? f(ck.p50, 2) : '–',
-    fl ? f(fl.p50, 2) : '–',
-    ck && fl ? ratio(ck.p50, fl.p50) : '',
-    ck ? f(ck.p99, 2) : '–',
-    fl ? f(fl.p99, 2) : '–',
-    ck && fl ? ratio(ck.p99, fl.p99) : '',
+    ...cells(ck, fl),
     `every round's deliveries (${ck?.count ?? fl?.count ?? 0} per side)`,
   ]);
   return table(rows);
