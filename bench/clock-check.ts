@@ -32,7 +32,7 @@ export async function connectClockClient(url: string, code: string): Promise<Soc
 
 /**
  * Estimates the offset as the web client does (client/src/socket/clock-sync.ts): 7 back-to-back
- * `clock` round trips, a lost one (3 s) simply not a sample, the lowest-latency few kept.
+ * `clock` round trips, a lost one (3 s) simply not a sample, their intervals intersected.
  * Never throws: a check with no sample at all reports an infinite error.
  */
 export async function checkClock(socket: Socket, rounds = 7): Promise<ClockCheck> {

@@ -2,7 +2,7 @@ import { type ClockSample, clockSample, estimateOffset } from '../../../shared/c
 import type { RoomSocket } from './room-socket';
 import { ClockAckSchema } from './wire-schemas';
 
-/** Round trips per estimate; the lowest-latency few are kept (see shared/clock-offset.ts). */
+/** Round trips per estimate; each narrows the offset's interval (see shared/clock-offset.ts). */
 export const CLOCK_ROUNDS = 7;
 const ROUND_TIMEOUT_MS = 3000;
 
