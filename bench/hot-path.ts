@@ -1,12 +1,15 @@
 import pino from 'pino';
+import { PacketType } from 'socket.io-parser';
 import type { Clock } from '../server/clock';
 import { apply } from '../server/core/apply';
 import { roleViews } from '../server/core/views';
 import { createMetrics } from '../server/metrics';
 import { RoomService } from '../server/rooms/room-service';
 import { MemoryRoomStore } from '../server/store/memory-room-store';
+import { jsonParser } from '../server/transport/json-parser';
 import { SocketBroadcaster } from '../server/transport/socket-broadcaster';
 import type { IoServer } from '../server/transport/socket-types';
+import { ViewJson } from '../server/transport/view-json';
 import { setUpBenchRoom } from './floor-views';
 
 /**
@@ -24,15 +27,16 @@ const facilitator = { kind: 'facilitator' } as const;
 
 let encodedBytes = 0;
 let emits = 0;
-const fakeIo = {
-  to: () => ({
-    emit: (_event: string, view: unknown) => {
-      emits++;
-      encodedBytes += JSON.stringify(['state', view]).length;
-    },
-  }),
-  in: () => ({ emit: () => {}, disconnectSockets: () => {} }),
-} as unknown as IoServer;
+const encoder = new jsonParser.Encoder();
+/** One object, not one per call: a closure made per call would cost tsx's naming helper every time. */
+const room = {
+  emit(event: string, view: unknown) {
+    emits++;
+    encodedBytes += encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, view] })[0]!.length;
+  },
+  disconnectSockets() {},
+};
+const fakeIo = { to: () => room, in: () => room } as unknown as IoServer;
 
 const clock: Clock = { now: () => Date.now() };
 const store = new MemoryRoomStore(clock, 3_600_000);
@@ -73,6 +77,10 @@ emits = 0;
 encodedBytes = 0;
 await commands(); // warm-up: the JIT settles, and the emits are counted
 const emitsPerCommand = emits / n;
+// The views of `state` and of the change after it, by role, written in turn as the broadcaster writes them.
+const changes = [Object.entries(roleViews(state, now)), Object.entries(roleViews(next, now))];
+const writer = new ViewJson();
+const encode = (view: unknown) => encoder.encode({ type: PacketType.EVENT, nsp: '/', data: ['state', view] });
 const perEmit = encodedBytes / Math.max(1, emits);
 // The floor's payloads: the same views as plain parsed JSON (bench/floor-server.ts sends those).
 const floorViews = views.map((view) => JSON.parse(JSON.stringify(view)) as object);
@@ -83,11 +91,13 @@ const steps: Record<string, (k: number) => unknown> = {
     roleViews(state, now);
     roleViews(next, now);
   },
-  'encode the three views once': () => {
-    for (const view of views) JSON.stringify(['state', view]);
+  'encode the three views (a change after another)': (k) => {
+    writer.begin();
+    for (const [role, view] of changes[k % 2]!) encode(writer.render(role, view));
+    writer.end();
   },
   'floor: encode its three payloads (the same views)': (k) => {
-    for (const view of floorViews) JSON.stringify(['state', { ...view, version: k, serverNow: Date.now() }]);
+    for (const view of floorViews) encode({ ...view, version: k, serverNow: Date.now() });
   },
 };
 const bestUs: Record<string, number> = { 'whole command (store, apply, publish)': Number.POSITIVE_INFINITY };

@@ -5,6 +5,7 @@ import type { RoomBroadcaster } from '../rooms/broadcaster';
 import type { ViewRole } from '../rooms/room-service';
 import { deliverEffects, publishLobbies } from './socket-effects';
 import { type IoServer, roleRoom } from './socket-types';
+import { ViewJson } from './view-json';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 
@@ -34,6 +35,11 @@ interface Window {
  */
 export class SocketBroadcaster implements RoomBroadcaster {
   private readonly windows = new Map<string, Window>();
+  /**
+   * Each room's JSON writer, keyed by the state whose views it wrote last: the next change's
+   * `prev` finds it, and a room that expires takes it along.
+   */
+  private readonly writers = new WeakMap<RoomState, ViewJson>();
 
   constructor(private readonly io: IoServer) {}
 
@@ -69,6 +75,9 @@ export class SocketBroadcaster implements RoomBroadcaster {
    */
   private send(prev: RoomState, next: RoomState, now: number): void {
     const after = roleViews(next, now);
+    const writer = this.writers.get(prev) ?? new ViewJson();
+    this.writers.delete(prev);
+    writer.begin();
     let before: ReturnType<typeof roleViews> | undefined;
     for (const role of ROLES) {
       const view = after[role];
@@ -76,8 +85,13 @@ export class SocketBroadcaster implements RoomBroadcaster {
         before ??= roleViews(prev, now);
         if (sameContent(before[role], view)) continue;
       }
-      this.io.to(roleRoom(next.code, role)).emit('state', view);
+      // Written as JSON here, spliced into the packet by the encoder: the role's StateView on the wire.
+      this.io
+        .to(roleRoom(next.code, role))
+        .emit('state', writer.render(role, view) as unknown as typeof view);
     }
+    writer.end();
+    this.writers.set(next, writer);
     publishLobbies(this.io, prev, next, now);
   }
 }
