@@ -8,6 +8,8 @@ import { type IoServer, roleRoom } from './socket-types';
 import { ViewJson } from './view-json';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
+/** Windows remembered before the first pruning. */
+const PRUNE_FROM = 1024;
 
 /**
  * How long (ms) after a broadcast further changes of the same room are merged into one: half a
@@ -19,10 +21,10 @@ export function mergeWindowMs(state: RoomState): number {
   return Math.min(100, state.members.length * 0.5);
 }
 
-interface Window {
+/** Changes merged while a room's window is open, to go out as the newest state when it closes. */
+interface Merge {
   /** The state whose views went out last. */
   sent: RoomState;
-  /** The newest state, to go out when the window closes if it differs. */
   latest: RoomState;
   now: number;
 }
@@ -31,10 +33,15 @@ interface Window {
  * Sends each role's view once per change to that role's Socket.IO room (the adapter encodes it once,
  * and with Redis carries it to every process). A role whose view did not change gets nothing, so a
  * private signal causes no message at all on members' phones or the display. Changes that follow a
- * broadcast within its merge window go out together, as the newest state, when the window closes.
+ * broadcast within its merge window go out together, as the newest state, when the window closes;
+ * a change that finds the window closed (the usual case) goes out at once, and needs no timer.
  */
 export class SocketBroadcaster implements RoomBroadcaster {
-  private readonly windows = new Map<string, Window>();
+  /** Rooms with changes waiting for their window to close (each has a timer set). */
+  private readonly merging = new Map<string, Merge>();
+  /** When (`performance.now()`) the window each room's last send opened closes; pruned as it grows. */
+  private readonly windowEnds = new Map<string, number>();
+  private pruneAt = PRUNE_FROM;
   /**
    * Each room's JSON writer, keyed by the state whose views it wrote last: the next change's
    * `prev` finds it, and a room that expires takes it along.
@@ -44,28 +51,42 @@ export class SocketBroadcaster implements RoomBroadcaster {
   constructor(private readonly io: IoServer) {}
 
   publish(prev: RoomState, next: RoomState, now: number): void {
-    const open = this.windows.get(next.code);
-    if (open) {
-      open.latest = next;
-      open.now = now;
+    const merge = this.merging.get(next.code);
+    if (merge) {
+      merge.latest = next;
+      merge.now = now;
       return;
     }
-    this.send(prev, next, now);
-    this.windows.set(next.code, { sent: next, latest: next, now });
-    setTimeout(() => this.close(next.code), mergeWindowMs(next)).unref();
+    const at = performance.now();
+    const closesAt = this.windowEnds.get(next.code) ?? at;
+    if (at < closesAt) {
+      this.merging.set(next.code, { sent: prev, latest: next, now });
+      setTimeout(() => this.close(next.code), closesAt - at).unref();
+      return;
+    }
+    this.send(prev, next, now, at);
   }
 
   /** Nudges, status and role changes, ejections and the end of a room: see socket-effects.ts. */
   deliver(code: string, effects: readonly Effect[], next: RoomState, now: number): void {
     // An ended room has nothing left to show: a change still waiting in its window is dropped.
-    if (effects.some((effect) => effect.kind === 'ended')) this.windows.delete(code);
+    if (effects.some((effect) => effect.kind === 'ended')) {
+      this.merging.delete(code);
+      this.windowEnds.delete(code);
+    }
     deliverEffects(this.io, code, effects, next, now);
   }
 
+  /** Forgets closed windows (rooms that went quiet, ended or expired), once the map has doubled. */
+  private prune(at: number): void {
+    for (const [code, closesAt] of this.windowEnds) if (closesAt <= at) this.windowEnds.delete(code);
+    this.pruneAt = Math.max(PRUNE_FROM, this.windowEnds.size * 2);
+  }
+
   private close(code: string): void {
-    const window = this.windows.get(code);
-    this.windows.delete(code);
-    if (window && window.latest !== window.sent) this.publish(window.sent, window.latest, window.now);
+    const merge = this.merging.get(code);
+    this.merging.delete(code);
+    if (merge) this.send(merge.sent, merge.latest, merge.now, performance.now());
   }
 
   /**
@@ -73,11 +94,10 @@ export class SocketBroadcaster implements RoomBroadcaster {
    * and compared. So the views of the previous state are built only for the roles a change may
    * have left alone (a private signal: members and display), not for every change.
    */
-  private send(prev: RoomState, next: RoomState, now: number): void {
+  private send(prev: RoomState, next: RoomState, now: number, at: number): void {
     const after = roleViews(next, now);
     const writer = this.writers.get(prev) ?? new ViewJson();
     this.writers.delete(prev);
-    writer.begin();
     let before: ReturnType<typeof roleViews> | undefined;
     for (const role of ROLES) {
       const view = after[role];
@@ -90,8 +110,9 @@ export class SocketBroadcaster implements RoomBroadcaster {
         .to(roleRoom(next.code, role))
         .emit('state', writer.render(role, view) as unknown as typeof view);
     }
-    writer.end();
     this.writers.set(next, writer);
+    this.windowEnds.set(next.code, at + mergeWindowMs(next));
+    if (this.windowEnds.size > this.pruneAt) this.prune(at);
     publishLobbies(this.io, prev, next, now);
   }
 }

@@ -15,138 +15,140 @@ export function isEncodedView(value: unknown): value is EncodedView {
   );
 }
 
-/**
- * What was written at one place of a role's last view: for each field (or item), its key, its value
- * and its JSON, and for a field holding an object, the same one level down.
- */
+/** A role's last view as written: each field's value and, once it held still for a change, its JSON. */
 interface Written {
-  keys: string[];
-  keyJsons: string[];
   values: unknown[];
   jsons: (string | undefined)[];
-  below: (Written | undefined)[];
+  /** For a field holding a record keyed by member ids (the statistics): each entry, as written. */
+  records: (Map<string, Entry> | undefined)[];
 }
 
-const written = (): Written => ({ keys: [], keyJsons: [], values: [], jsons: [], below: [] });
+/** A record's entry: its value and, once it held still for a change, `"key":json`. */
+interface Entry {
+  value: unknown;
+  json: string | undefined;
+}
 
-/** How deep a changed part is written piece by piece (deeper, JSON.stringify writes it whole). */
-const COMPOSE_DEPTH = 2;
+/** `"field":` for each field name of the views: a fixed, small set shared by every room. */
+const fieldKeys = new Map<string, string>();
+
+function fieldKey(key: string): string {
+  let json = fieldKeys.get(key);
+  if (json === undefined) {
+    json = `${JSON.stringify(key)}:`;
+    fieldKeys.set(key, json);
+  }
+  return json;
+}
 
 /**
  * Writes a room's views as JSON, reusing what it wrote for the room's last views. States share,
  * unchanged and immutable, every part a change did not touch, and views share those parts
- * (views.ts), so most of a change's views is what was written before: a `timer.add` writes the
- * timer, the version, the clock and the speaker's statistics, and takes the member lists, the
- * settings and the rest as they were. Output is what JSON.stringify writes for the same view
- * (views hold only objects, arrays, strings, numbers, booleans and null; a field that is undefined
- * is left out).
+ * (views.ts), so most of a change's views is what was written before: after a `timer.add` the
+ * member lists, the settings and the order are the JSON they were, and only the timer, the version,
+ * the clock and the speaker's statistics are written. Output is what JSON.stringify writes for the
+ * same view (views hold only objects, arrays, strings, numbers, booleans and null; a field that is
+ * undefined is left out).
  *
- * A field is the JSON it was when it holds the very value it held in the role's last view (`===`):
- * a part must never change once written, and states and views are never mutated (immer freezes
- * them). A part that one role's view shares with another's (the settings, the circle) is written
- * once per change: `begin` and `end` mark a change's round of views.
+ * A field is the JSON it was when it holds the very value (`===`) it held in the role's last view,
+ * so a part must never change once written: states and views are never mutated (immer freezes
+ * them). Only what held still for a change is kept (a timer that changes with every command is
+ * written, not kept: kept, it would outlive young-generation collections for nothing), and a part
+ * two roles' views share is kept once. The views' fields are the same in every role, in the same
+ * order, so field `i` of one role's view is field `i` of another's.
  */
 export class ViewJson {
-  /** Objects written this round (`used`) and last round (`parts`), whichever role's view held them. */
-  private parts = new Map<object, string>();
-  private used = new Map<object, string>();
-  /** Each role's last view, as written. */
-  private readonly lastViews = new Map<string, Written>();
-
-  begin(): void {
-    this.used.clear();
-  }
+  private readonly written = new Map<string, Written>();
 
   render(role: string, view: object): EncodedView {
-    let last = this.lastViews.get(role);
+    let last = this.written.get(role);
     if (last === undefined) {
-      last = written();
-      this.lastViews.set(role, last);
+      last = { values: [], jsons: [], records: [] };
+      this.written.set(role, last);
     }
-    return { encodedViewJson: this.fields(view as Record<string, unknown>, last, 0) };
-  }
-
-  end(): void {
-    const forgotten = this.parts;
-    this.parts = this.used;
-    this.used = forgotten;
-  }
-
-  private fields(record: Record<string, unknown>, last: Written, depth: number): string {
+    const record = view as Record<string, unknown>;
     let json = '{';
     let i = 0;
     for (const key in record) {
-      const value = record[key];
-      if (last.keys[i] !== key) {
-        last.keys[i] = key;
-        last.keyJsons[i] = `${JSON.stringify(key)}:`;
-        last.below[i] = undefined;
-      } else if (last.values[i] === value) {
-        const field = last.jsons[i];
-        if (field !== undefined) json += (json.length > 1 ? ',' : '') + last.keyJsons[i] + field;
-        i++;
-        continue;
-      }
-      const field = this.value(value, last, i, depth + 1);
-      last.values[i] = value;
-      last.jsons[i] = field;
-      if (field !== undefined) json += (json.length > 1 ? ',' : '') + last.keyJsons[i] + field;
-      i++;
+      const field = this.field(record[key], last, i++);
+      if (field === undefined) continue;
+      if (json.length > 1) json += ',';
+      json += fieldKey(key) + field;
     }
-    forgetFrom(last, i);
-    return `${json}}`;
+    last.values.length = i;
+    last.jsons.length = i;
+    return { encodedViewJson: `${json}}` };
   }
 
-  private items(array: readonly unknown[], last: Written, depth: number): string {
-    let json = '[';
-    for (let i = 0; i < array.length; i++) {
-      const value = array[i];
-      let item: string | undefined;
-      if (i < last.values.length && last.values[i] === value) item = last.jsons[i];
-      else {
-        item = this.value(value, last, i, depth + 1);
-        last.values[i] = value;
-        last.jsons[i] = item;
-      }
-      json += (i > 0 ? ',' : '') + (item ?? 'null');
-    }
-    forgetFrom(last, array.length);
-    return `${json}]`;
-  }
-
-  /** The JSON of `value`, found at place `i` of `last`, `depth` levels down the view. */
-  private value(value: unknown, last: Written, i: number, depth: number): string | undefined {
+  /** The JSON of `value`, field `i` of the role's view last written as `last`. */
+  private field(value: unknown, last: Written, i: number): string | undefined {
     switch (typeof value) {
       case 'number':
         return Number.isFinite(value) ? `${value}` : 'null';
       case 'boolean':
         return value ? 'true' : 'false';
-      case 'object': {
+      case 'string':
+        break;
+      case 'object':
         if (value === null) return 'null';
-        if (depth >= COMPOSE_DEPTH) return JSON.stringify(value);
-        let json = this.used.get(value) ?? this.parts.get(value);
-        if (json === undefined) {
-          const below = last.below[i] ?? written();
-          last.below[i] = below;
-          json = Array.isArray(value)
-            ? this.items(value, below, depth)
-            : this.fields(value as Record<string, unknown>, below, depth);
-        }
-        this.used.set(value, json);
-        return json;
-      }
+        if (Object.getPrototypeOf(value) === null)
+          return this.record(value as Record<string, unknown>, last, i);
+        break;
       default:
         return JSON.stringify(value);
     }
+    if (last.values[i] === value) {
+      let json = last.jsons[i];
+      if (json === undefined) {
+        json = this.shared(value, i) ?? JSON.stringify(value);
+        last.jsons[i] = json;
+      }
+      return json;
+    }
+    last.values[i] = value;
+    last.jsons[i] = undefined;
+    return this.shared(value, i) ?? JSON.stringify(value);
   }
-}
 
-/** Drops what was written past the end of a record or an array that has shrunk. */
-function forgetFrom(last: Written, length: number): void {
-  if (last.values.length <= length) return;
-  last.keys.length = Math.min(last.keys.length, length);
-  last.keyJsons.length = Math.min(last.keyJsons.length, length);
-  last.values.length = length;
-  last.jsons.length = length;
-  last.below.length = Math.min(last.below.length, length);
+  /** The JSON another role's view keeps for the same value at the same field. */
+  private shared(value: unknown, i: number): string | undefined {
+    for (const other of this.written.values())
+      if (other.values[i] === value && other.jsons[i] !== undefined) return other.jsons[i];
+    return undefined;
+  }
+
+  /** A record keyed by member ids, written entry by entry: each settled member's is kept. */
+  private record(record: Record<string, unknown>, last: Written, i: number): string {
+    last.values[i] = undefined;
+    last.jsons[i] = undefined;
+    let entries = last.records[i];
+    if (entries === undefined) {
+      entries = new Map();
+      last.records[i] = entries;
+    }
+    let json = '{';
+    let count = 0;
+    for (const key in record) {
+      const value = record[key];
+      let entry = entries.get(key);
+      let text: string;
+      if (entry !== undefined && entry.value === value) {
+        text = entry.json ?? `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+        entry.json = text;
+      } else {
+        text = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+        if (entry === undefined) {
+          entry = { value, json: undefined };
+          entries.set(key, entry);
+        } else {
+          entry.value = value;
+          entry.json = undefined;
+        }
+      }
+      if (count++ > 0) json += ',';
+      json += text;
+    }
+    if (entries.size > count) for (const key of entries.keys()) if (!(key in record)) entries.delete(key);
+    return `${json}}`;
+  }
 }

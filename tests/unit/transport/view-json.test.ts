@@ -3,10 +3,8 @@ import { ViewJson } from '../../../server/transport/view-json';
 
 /** Writes one round of views (role → view) and returns each JSON. */
 function round(writer: ViewJson, views: Record<string, object>): Record<string, string> {
-  writer.begin();
   const out: Record<string, string> = {};
   for (const [role, view] of Object.entries(views)) out[role] = writer.render(role, view).encodedViewJson;
-  writer.end();
   return out;
 }
 
@@ -28,20 +26,18 @@ describe('the JSON writer of views (transport/view-json.ts)', () => {
     expect(round(writer, { member: view }).member).toBe(JSON.stringify(view));
   });
 
-  it('takes again what it wrote only for the very same value, and follows lists and records that grow, shrink or change keys', () => {
+  it('writes again only what changed, and follows member records that grow, shrink or change entries', () => {
     const writer = new ViewJson();
+    const record = (entries: Record<string, object>) => Object.assign(Object.create(null) as object, entries);
     const settings = { a: 1 };
+    const ann = { spokenMs: 1 };
     const views: object[] = [
-      { version: 1, settings, members: [{ id: 'a' }, { id: 'b' }], stats: { a: { n: 1 }, b: { n: 2 } } },
-      { version: 2, settings, members: [{ id: 'a' }], stats: { a: { n: 1 } } },
-      {
-        version: 3,
-        settings: { a: 2 },
-        members: [{ id: 'a' }, { id: 'c' }, { id: 'd' }],
-        stats: { c: { n: 3 } },
-      },
-      { version: 4, extra: 'new field first', settings: { a: 2 }, stats: {} },
-      { version: 5, settings, members: [], stats: { a: { n: 1 }, b: { n: 2 } } },
+      { version: 1, settings, members: [{ id: 'a' }], stats: record({ a: ann, b: { spokenMs: 2 } }) },
+      { version: 2, settings, members: [{ id: 'a' }], stats: record({ a: ann, b: { spokenMs: 3 } }) },
+      { version: 3, settings, members: [], stats: record({ a: ann }) },
+      { version: 4, settings: { a: 2 }, stats: record({ c: { spokenMs: 0 }, a: ann }) },
+      { version: 5, extra: 'a field more, first', settings, stats: record({}) },
+      { version: 6, settings, stats: record({ a: ann, b: { spokenMs: 4 } }) },
     ];
     for (const view of views)
       expect(round(writer, { facilitator: view }).facilitator).toBe(JSON.stringify(view));
