@@ -36,7 +36,7 @@ export function displayView(state: RoomState, now: number): DisplayView {
     title: state.title,
     status: state.status,
     settings: state.settings,
-    members: memberLists(state.members).circle,
+    members: circleMembers(state.members),
     order: state.order,
     speaker: state.speaker,
     timer: state.timer,
@@ -90,7 +90,7 @@ export function facilitatorView(
     title: member.title,
     status: member.status,
     settings: member.settings,
-    members: memberLists(state.members).everyone,
+    members: everyone(state.members),
     order: member.order,
     speaker: member.speaker,
     timer: member.timer,
@@ -166,65 +166,37 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
   };
 }
 
-interface MemberLists {
-  /** The circle in join order, with only what everyone may see about each member. */
-  circle: MemberView[];
-  /** Every member as facilitators see them: what everyone sees, and their status (lobby, active…). */
-  everyone: FacilitatorMemberView[];
-}
-
-/**
- * The member lists of a state's members, made once per members array: a change that leaves the
- * members alone (a timer, the piece, a round) gives views that share the lists of the views before
- * it, which the broadcaster's comparison and its JSON writer (transport/view-json.ts) see at once.
- * Frozen, as the state's parts are: views are sent, never mutated.
- */
-const memberListsOf = new WeakMap<readonly MemberState[], MemberLists>();
-
-function memberLists(members: readonly MemberState[]): MemberLists {
-  let lists = memberListsOf.get(members);
-  if (lists === undefined) {
-    lists = { circle: circleMembers(members), everyone: everyone(members) };
-    memberListsOf.set(members, lists);
-  }
-  return lists;
-}
-
+/** The circle in join order, with only what everyone may see about each member: one pass, one array. */
 function circleMembers(members: readonly MemberState[]): MemberView[] {
   const out: MemberView[] = [];
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
     if (member.status !== 'active') continue;
-    out.push(
-      Object.freeze({
-        id: member.id,
-        name: member.name,
-        role: member.role,
-        online: member.online,
-        handRaisedAt: member.handRaisedAt,
-      }),
-    );
+    out.push({
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      online: member.online,
+      handRaisedAt: member.handRaisedAt,
+    });
   }
-  Object.freeze(out);
   return out;
 }
 
+/** Every member as facilitators see them: what everyone sees, and their status (lobby, active…). */
 function everyone(members: readonly MemberState[]): FacilitatorMemberView[] {
   const out: FacilitatorMemberView[] = [];
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
-    out.push(
-      Object.freeze({
-        id: member.id,
-        name: member.name,
-        role: member.role,
-        online: member.online,
-        handRaisedAt: member.handRaisedAt,
-        status: member.status,
-      }),
-    );
+    out.push({
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      online: member.online,
+      handRaisedAt: member.handRaisedAt,
+      status: member.status,
+    });
   }
-  Object.freeze(out);
   return out;
 }
 

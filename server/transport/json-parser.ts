@@ -1,28 +1,20 @@
 import { Decoder, Encoder, type Packet } from 'socket.io-parser';
-import { isEncodedView } from './view-json';
 
 /**
  * Socket.IO's parser, less one walk. The stock encoder looks through every packet's data for binary
  * (`hasBinary`) before it encodes: for a view, a walk over every field of every member on every
  * broadcast, though Circlekeeper sends only JSON. This encoder writes the very text packets the
  * stock one writes for JSON data (`<type>[<nsp>,][<id>]<json>`) without that walk, so clients keep
- * the stock decoder, and so does this server for what it receives. A view the broadcaster already
- * wrote as JSON (view-json.ts) goes in as it is.
+ * the stock decoder, and so does this server for what it receives.
  */
 class JsonEncoder extends Encoder {
   override encode(packet: Packet): string[] {
     let text = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') text += `${packet.nsp},`;
     if (packet.id != null) text += packet.id;
-    if (packet.data != null) text += dataJson(packet.data);
+    if (packet.data != null) text += JSON.stringify(packet.data);
     return [text];
   }
-}
-
-/** An event's arguments as JSON: `[name, ...args]`, with an encoded view's JSON spliced in. */
-function dataJson(data: unknown): string {
-  if (!Array.isArray(data) || data.length !== 2 || !isEncodedView(data[1])) return JSON.stringify(data);
-  return `[${JSON.stringify(data[0])},${data[1].encodedViewJson}]`;
 }
 
 /** For Socket.IO's `parser` option. */

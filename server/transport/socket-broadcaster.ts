@@ -5,7 +5,6 @@ import type { RoomBroadcaster } from '../rooms/broadcaster';
 import type { ViewRole } from '../rooms/room-service';
 import { deliverEffects, publishLobbies } from './socket-effects';
 import { type IoServer, roleRoom } from './socket-types';
-import { ViewJson } from './view-json';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 /** Windows remembered before the first pruning. */
@@ -42,11 +41,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
   /** When (`performance.now()`) the window each room's last send opened closes; pruned as it grows. */
   private readonly windowEnds = new Map<string, number>();
   private pruneAt = PRUNE_FROM;
-  /**
-   * Each room's JSON writer, keyed by the state whose views it wrote last: the next change's
-   * `prev` finds it, and a room that expires takes it along.
-   */
-  private readonly writers = new WeakMap<RoomState, ViewJson>();
 
   constructor(private readonly io: IoServer) {}
 
@@ -96,8 +90,6 @@ export class SocketBroadcaster implements RoomBroadcaster {
    */
   private send(prev: RoomState, next: RoomState, now: number, at: number): void {
     const after = roleViews(next, now);
-    const writer = this.writers.get(prev) ?? new ViewJson();
-    this.writers.delete(prev);
     let before: ReturnType<typeof roleViews> | undefined;
     for (const role of ROLES) {
       const view = after[role];
@@ -105,12 +97,8 @@ export class SocketBroadcaster implements RoomBroadcaster {
         before ??= roleViews(prev, now);
         if (sameContent(before[role], view)) continue;
       }
-      // Written as JSON here, spliced into the packet by the encoder: the role's StateView on the wire.
-      this.io
-        .to(roleRoom(next.code, role))
-        .emit('state', writer.render(role, view) as unknown as typeof view);
+      this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
-    this.writers.set(next, writer);
     this.windowEnds.set(next.code, at + mergeWindowMs(next));
     if (this.windowEnds.size > this.pruneAt) this.prune(at);
     publishLobbies(this.io, prev, next, now);

@@ -106,35 +106,17 @@ describe('views', () => {
     }
   });
 
-  it('a view cannot change the state or another view: what it shares is frozen', () => {
+  it('a view cannot change the state: what it shares of the state is frozen, the rest is its own', () => {
     const view = views.facilitator;
     expect(view.order).toBe(state.order);
     expect(() => view.order.push('x')).toThrow(TypeError);
     expect(() => {
       view.round!.outcomes.a = 'spoke';
     }).toThrow(TypeError);
-    expect(() => {
-      view.members[0]!.name = 'changed';
-    }).toThrow(TypeError);
-    expect(() => views.member.members.pop()).toThrow(TypeError);
+    view.members[0]!.name = 'changed';
     expect(state.order).toEqual(['a', 'b', 'c']);
     expect(state.members[0]!.name).toBe('Ann');
     expect(state.round!.outcomes.a).toBe('pending');
-  });
-});
-
-describe('member lists across changes', () => {
-  it('are shared by the views of states with the same members, and new when a member changes', () => {
-    const timed = run(state, { type: 'timer.add', seconds: 30 }, FACILITATOR, NOW);
-    expect(timed.members).toBe(state.members);
-    expect(facilitatorView(timed, NOW).members).toBe(views.facilitator.members);
-    expect(memberView(timed, NOW).members).toBe(views.member.members);
-    expect(displayView(timed, NOW).members).toBe(views.member.members);
-    const lowered = run(state, { type: 'hand.lower' }, member('c'), NOW);
-    const after = memberView(lowered, NOW).members;
-    expect(after).not.toBe(views.member.members);
-    expect(after.find((m) => m.id === 'c')?.handRaisedAt).toBeNull();
-    expect(views.member.members.find((m) => m.id === 'c')?.handRaisedAt).toBe(T0 + 11_000);
   });
 });
 

@@ -2,7 +2,6 @@ import { Decoder, Encoder, type Packet, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { roleViews } from '../../../server/core/views';
 import { jsonParser } from '../../../server/transport/json-parser';
-import { ViewJson } from '../../../server/transport/view-json';
 import { roomWith, T0 } from '../core/fixtures';
 
 const stock = new Encoder();
@@ -42,18 +41,5 @@ describe('the JSON-only Socket.IO encoder', () => {
     expect(text).toEqual(stock.encode(packet));
     const { type, nsp, data } = packet;
     expect(decoded(text[0]!)).toMatchObject(data === undefined ? { type, nsp } : { type, nsp, data });
-  });
-});
-
-describe('a view the broadcaster wrote as JSON', () => {
-  it('goes into the packet as it is: the very packet the stock encoder writes for the view', () => {
-    const views = roleViews(roomWith(['a', 'b', 'c']), T0);
-    const writer = new ViewJson();
-    for (const [role, view] of Object.entries(views)) {
-      const written = writer.render(role, view);
-      const text = ours.encode({ type: PacketType.EVENT, nsp: '/', data: ['state', written] });
-      expect(text).toEqual(stock.encode({ type: PacketType.EVENT, nsp: '/', data: ['state', view] }));
-      expect(decoded(text[0]!).data).toEqual(['state', JSON.parse(JSON.stringify(view))]);
-    }
   });
 });
