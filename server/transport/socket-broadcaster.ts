@@ -24,6 +24,7 @@ export function mergeWindowMs(state: RoomState): number {
 interface Merge {
   /** The state whose views went out last. */
   sent: RoomState;
+  /** The newest state, and the instant of its change: what goes out when the window closes. */
   latest: RoomState;
   now: number;
 }
