@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { PacketType } from 'socket.io-parser';
 import type { Clock } from '../server/clock';
-import { apply } from '../server/core/apply';
+import { apply, freezeStates } from '../server/core/apply';
 import { roleViews } from '../server/core/views';
 import { createMetrics } from '../server/metrics';
 import { RoomService } from '../server/rooms/room-service';
@@ -19,6 +19,7 @@ import { setUpBenchRoom } from './floor-views';
  * Rooms take turns so that each command finds its room's merge window closed, as in the benchmark.
  * Beside it, its parts, and the floor's share: encoding the same three views, as the floor sends them.
  * Prints µs per command (the best of interleaved trials: the least disturbed by the machine).
+ * States are not frozen, as in production (`NODE_ENV=production`); `--frozen` freezes them.
  */
 const ROOMS = 1000;
 const MEMBERS = 10;
@@ -40,6 +41,7 @@ const room = {
 };
 const fakeIo = { to: () => room, in: () => room } as unknown as IoServer;
 
+freezeStates(process.argv.includes('--frozen'));
 const clock: Clock = { now: () => Date.now() };
 const store = new MemoryRoomStore(clock, 3_600_000);
 const service = new RoomService({ store, clock, metrics: createMetrics(), log: pino({ level: 'silent' }) });

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type Backends, createBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { freezeStates } from './core/apply';
 import { clientPages } from './http/client-pages';
 import { installErrorReplies } from './http/error-replies';
 import { healthRoutes } from './http/health-routes';
@@ -35,6 +36,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
   const backends = deps.backends ?? (await createBackends(config, clock, logger));
   const { store, presence } = backends;
   const metrics = createMetrics();
+  // The one process-wide setting: every app of a process runs with the same environment.
+  freezeStates(config.freezeStates);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,

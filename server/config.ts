@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
   SOCKET_MESSAGE_LIMIT_BYTES: z.coerce.number().int().min(1024).default(16_384),
   SNAPSHOT_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface Config {
@@ -63,6 +64,8 @@ export interface Config {
   socketMessageLimitBytes: number;
   /** Quiet time after a change before a room's snapshot is written (with DATA_DIR). */
   snapshotDebounceMs: number;
+  /** States are deep-frozen (a mutation throws) everywhere but in production (`NODE_ENV=production`). */
+  freezeStates: boolean;
 }
 
 /** Parses the environment; throws one line per bad variable. */
@@ -97,6 +100,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     httpBodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     socketMessageLimitBytes: e.SOCKET_MESSAGE_LIMIT_BYTES,
     snapshotDebounceMs: e.SNAPSHOT_DEBOUNCE_MS,
+    freezeStates: e.NODE_ENV !== 'production',
   };
 }
 

@@ -1,4 +1,4 @@
-import { createDraft, enableArrayMethods, finishDraft } from 'immer';
+import { createDraft, enableArrayMethods, finishDraft, setAutoFreeze } from 'immer';
 import { type Command, LOBBY_COMMANDS } from '../../shared/commands';
 import { type ErrorBody, errorBody } from '../../shared/errors';
 import type { Actor, SystemCommand } from './actor';
@@ -12,6 +12,18 @@ import type { RoomState } from './state';
 // Array methods on drafts (find, filter, some, push…) read the base array instead of making a proxy
 // per element: handlers search the members on almost every command.
 enableArrayMethods();
+
+/**
+ * Whether `apply` deep-freezes the states it makes (immer's auto-freeze, on by default). Frozen, a
+ * write to a state or to anything a view shares with it throws: on in development and in every
+ * test, where it catches such a bug at once. Off in production (`NODE_ENV=production`), as immer
+ * itself once defaulted and React's development checks do: the walk that freezes a new state costs
+ * a quarter of `apply` on every change (bench/hot-path.ts), and a state the tests never mutate is
+ * not mutated in production either.
+ */
+export function freezeStates(on: boolean): void {
+  setAutoFreeze(on);
+}
 
 export type ApplyResult = { ok: true; state: RoomState; effects: Effect[] } | { ok: false; error: ErrorBody };
 
@@ -37,7 +49,7 @@ export function apply(
   if (refusal !== null) return { ok: false, error: refusal };
   if (isStale(state, command)) return { ok: true, state, effects: [] };
   // Copy-on-write: the handler mutates a draft; only what it touched is copied into the new state,
-  // which shares (frozen) every untouched part with `state`. A refused or no-op draft is dropped.
+  // which shares every untouched part with `state`. A refused or no-op draft is dropped.
   const draft = createDraft(state);
   const ctx: Context = { now, memberId: actor.kind === 'member' ? actor.memberId : null, effects: [] };
   const verdict = dispatch(draft as RoomState, command, ctx);

@@ -24,7 +24,8 @@ export interface Context {
 /**
  * A handler works on a private draft of the state (copy-on-write: immer's `createDraft`) that
  * `apply` throws away on a refusal or a no-op, so a handler may mutate it freely: all or nothing
- * comes for free. Only the parts it touches are copied; the new state shares the rest, frozen.
+ * comes for free. Only the parts it touches are copied; the new state shares the rest (frozen, but
+ * in production: `freezeStates`).
  */
 export type Handler<C> = (draft: RoomState, command: C, ctx: Context) => Verdict;
 

@@ -44,8 +44,11 @@ export class MemoryRoomStore implements RoomStore {
     if (!entry) return null;
     const step = fn(entry.state);
     const changed = step.state !== entry.state;
-    if (changed)
-      this.rooms.set(code, { state: step.state, expiresAt: this.clock.now() + (step.ttlMs ?? this.ttlMs) });
+    // The entry is this store's own: changed in place, not replaced by a new one on every command.
+    if (changed) {
+      entry.state = step.state;
+      entry.expiresAt = this.clock.now() + (step.ttlMs ?? this.ttlMs);
+    }
     return { state: step.state, value: step.value, ttlMs: step.ttlMs, changed };
   }
 

@@ -290,7 +290,10 @@ describe('limits configuration', () => {
       snapshotDebounceMs: 200,
       limitsPerIp: true,
       listenBacklog: 4096,
+      freezeStates: true,
     });
+    // The Docker image's environment: states are not deep-frozen (server/core/apply.ts).
+    expect(parseConfig({ NODE_ENV: 'production' }).freezeStates).toBe(false);
   });
 
   it('reads every limit from the environment and stops on a bad value with one clear line', () => {

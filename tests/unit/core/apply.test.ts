@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../server/core/actor';
-import { apply } from '../../../server/core/apply';
+import { apply, freezeStates } from '../../../server/core/apply';
 import type { RoomState } from '../../../server/core/state';
 import type { Command } from '../../../shared/commands';
 import { expectUnchanged, FACILITATOR, member, roomWith, run, T0 } from './fixtures';
@@ -68,6 +68,23 @@ describe('apply', () => {
     expect(() => {
       (next.members[0] as { name: string }).name = 'Changed';
     }).toThrow(TypeError);
+  });
+
+  it('in production (states not frozen) makes the same state, unfrozen, and still never writes to its input', () => {
+    const frozen = apply(base, { type: 'timer.add', seconds: 10 }, FACILITATOR, T0 + 5_000);
+    freezeStates(false);
+    try {
+      const input = structuredClone(base);
+      const result = apply(input, { type: 'timer.add', seconds: 10 }, FACILITATOR, T0 + 5_000);
+      if (!result.ok || !frozen.ok) throw new Error('refused');
+      expect(result.state).toEqual(frozen.state);
+      expect(input).toEqual(base);
+      expect(Object.isFrozen(result.state)).toBe(false);
+      expect(Object.isFrozen(result.state.timer)).toBe(false);
+      expect(result.state.members).toBe(input.members);
+    } finally {
+      freezeStates(true);
+    }
   });
 
   it.each<[string, Command, Actor]>([
