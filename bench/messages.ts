@@ -23,6 +23,11 @@ export interface Probe {
   /** process.cpuUsage(): microseconds. */
   userUs: number;
   systemUs: number;
+  /**
+   * The main thread's share of that CPU time (µs), apart from V8's GC helpers and libuv's pool:
+   * from /proc on Linux (in 10 ms clock ticks), NaN elsewhere.
+   */
+  mainThreadUs: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;

@@ -46,6 +46,8 @@ export interface PointResult {
   serverCpuUsPerCommand: number;
   /** Of it, the time spent in the kernel (system time: socket writes and reads, mostly). */
   serverSystemUsPerCommand: number;
+  /** The server's main thread alone (NaN off Linux): the rest is V8's GC helpers and libuv's pool. */
+  serverMainThreadUsPerCommand: number;
   /** The server's event-loop delay over the steady window (ms; the worst of the server processes). */
   serverLoopDelay: { p50: number; p99: number; max: number };
   /** GC pauses of the servers over the steady window (summed over processes; max of their maxima). */
@@ -89,6 +91,8 @@ export async function runPoint(
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
+    // As the Docker image runs it (Circlekeeper's states are not deep-frozen: server/core/apply.ts).
+    NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     LIMITS_PER_IP: 'off',
     FLOOR_RUN: runId,
@@ -225,6 +229,7 @@ export async function runPoint(
       serverCpuPct: cpuPct(cpuStart, cpuEnd),
       serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.userUs + p.systemUs) / acked,
       serverSystemUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.systemUs) / acked,
+      serverMainThreadUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.mainThreadUs) / acked,
       serverLoopDelay: {
         p50: Math.max(...cpuEnd.map((p) => p.loopDelay.p50)),
         p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),

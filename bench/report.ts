@@ -77,6 +77,11 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
     ),
     both('  of which in the kernel (µs)', (p) => f(p.serverSystemUsPerCommand, 0)),
     both(
+      '  of which on the main thread (µs)',
+      (p) => f(p.serverMainThreadUsPerCommand, 0),
+      (p) => p.serverMainThreadUsPerCommand,
+    ),
+    both(
       'server event-loop delay p50/p99/max (ms)',
       (p) => `${f(p.serverLoopDelay.p50)}/${f(p.serverLoopDelay.p99)}/${f(p.serverLoopDelay.max)}`,
     ),

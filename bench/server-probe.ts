@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { Probe, ServerInbound, ServerOutbound } from './messages';
@@ -42,6 +43,7 @@ export function installProbe(): void {
       probe: {
         userUs: cpu.user,
         systemUs: cpu.system,
+        mainThreadUs: mainThreadUs(),
         rss: mem.rss,
         heapUsed: mem.heapUsed,
         heapTotal: mem.heapTotal,
@@ -70,6 +72,20 @@ export function installProbe(): void {
   process.on('disconnect', () => process.exit(0));
   // Exit normally on the runner's SIGTERM, so that --cpu-prof writes its profile.
   process.once('SIGTERM', () => process.exit(0));
+}
+
+/**
+ * CPU time of the main thread (the JavaScript, its scavenges' share and its syscalls), from the
+ * thread's own /proc entry: its utime and stime, in clock ticks of 10 ms (Linux's USER_HZ).
+ */
+function mainThreadUs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function noPauses(): Probe['gc'] {
