@@ -16,7 +16,8 @@ import { setUpBenchRoom } from './floor-views';
  * The server's own share of one command, without sockets or a network: `npx tsx bench/hot-path.ts`.
  * ROOMS rooms of 10 members whose first holds the piece; the facilitators, in turn, alternate
  * timer.add +1/−1 through the real RoomService, memory store and SocketBroadcaster, with a
- * Socket.IO stand-in that encodes each emitted view once, into its frame's bytes (as the adapter does), and sends it nowhere.
+ * Socket.IO stand-in that encodes each emitted view once, into its frame's bytes (as the adapter
+ * does), and sends it nowhere.
  * Rooms take turns so that each command finds its room's merge window closed, as in the benchmark.
  * Beside it, its parts, and the floor's share: encoding the same three views, as the floor sends them.
  * Prints µs per command (the best of interleaved trials: the least disturbed by the machine).
