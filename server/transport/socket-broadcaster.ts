@@ -1,13 +1,10 @@
-import type { StateView } from '../../shared/views';
 import type { Effect } from '../core/effects';
 import type { RoomState } from '../core/state';
 import { roleViews, shownPartChanged } from '../core/views';
 import type { RoomBroadcaster } from '../rooms/broadcaster';
 import type { ViewRole } from '../rooms/room-service';
-import { writtenJson } from './json-parser';
 import { deliverEffects, publishLobbies } from './socket-effects';
 import { type IoServer, roleRoom } from './socket-types';
-import { viewJson } from './view-json';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 /** Windows remembered before the first pruning. */
@@ -33,9 +30,8 @@ interface Merge {
 }
 
 /**
- * Sends each role's view once per change to that role's Socket.IO room, written as JSON with what the
- * three views share written once (view-json.ts); the adapter encodes the packet once, and with Redis
- * carries it to every process. A role whose view did not change gets nothing, so a
+ * Sends each role's view once per change to that role's Socket.IO room (the adapter encodes it once,
+ * and with Redis carries it to every process). A role whose view did not change gets nothing, so a
  * private signal causes no message at all on members' phones or the display. Changes that follow a
  * broadcast within its merge window go out together, as the newest state, when the window closes;
  * a change that finds the window closed (the usual case) goes out at once, and needs no timer.
@@ -96,15 +92,13 @@ export class SocketBroadcaster implements RoomBroadcaster {
   private send(prev: RoomState, next: RoomState, now: number, at: number): void {
     const after = roleViews(next, now);
     let before: ReturnType<typeof roleViews> | undefined;
-    // What the views of this change share is written as JSON once, for the first role that sends it.
-    const written = new Map<object, string>();
     for (const role of ROLES) {
       const view = after[role];
       if (!shownPartChanged(prev, next, role)) {
         before ??= roleViews(prev, now);
         if (sameContent(before[role], view)) continue;
       }
-      this.io.to(roleRoom(next.code, role)).emit('state', writtenJson<StateView>(viewJson(view, written)));
+      this.io.to(roleRoom(next.code, role)).emit('state', view);
     }
     this.windowEnds.set(next.code, at + mergeWindowMs(next));
     if (this.windowEnds.size > this.pruneAt) this.prune(at);

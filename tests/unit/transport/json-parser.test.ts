@@ -1,8 +1,7 @@
 import { Decoder, Encoder, type Packet, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { roleViews } from '../../../server/core/views';
-import { jsonParser, writtenJson } from '../../../server/transport/json-parser';
-import { viewJson } from '../../../server/transport/view-json';
+import { jsonParser } from '../../../server/transport/json-parser';
 import { roomWith, T0 } from '../core/fixtures';
 
 const stock = new Encoder();
@@ -42,27 +41,5 @@ describe('the JSON-only Socket.IO encoder', () => {
     expect(text).toEqual(stock.encode(packet));
     const { type, nsp, data } = packet;
     expect(decoded(text[0]!)).toMatchObject(data === undefined ? { type, nsp } : { type, nsp, data });
-  });
-
-  it('writes a view written beforehand as the stock encoder writes the view, in any namespace', () => {
-    const written = new Map<object, string>();
-    for (const view of [views.facilitator, views.member, views.display]) {
-      const json = writtenJson(viewJson(view, written));
-      for (const nsp of ['/', '/admin']) {
-        const text = ours.encode({ type: PacketType.EVENT, nsp, data: ['state', json] });
-        expect(text).toEqual(stock.encode({ type: PacketType.EVENT, nsp, data: ['state', view] }));
-        expect(decoded(text[0]!).data).toEqual(['state', view]);
-      }
-    }
-  });
-
-  it('knows written JSON by its key alone: as msgpack carries it between processes, without its prototype', () => {
-    const carried = structuredClone(writtenJson<object>('{"version":3}'));
-    expect(ours.encode({ type: PacketType.EVENT, nsp: '/', data: ['state', carried] })).toEqual([
-      '2["state",{"version":3}]',
-    ]);
-    // An ordinary object that merely has a `json` field is data like any other.
-    const plain = { type: PacketType.EVENT, nsp: '/', data: ['state', { json: '{}' }] };
-    expect(ours.encode(plain)).toEqual(stock.encode(plain));
   });
 });
