@@ -48,6 +48,14 @@ async function openDashboard(
   return { context, page, errors };
 }
 
+/**
+ * Waits until the dashboard shows a member who just joined. The first member moves the invite panel
+ * from above the members to below them: a click while that layout shifts can land on another panel.
+ */
+async function seatedOnDashboard(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Give the talking piece to ${name}` }).waitFor();
+}
+
 function axeSummary(violations: Awaited<ReturnType<typeof seriousAxeViolations>>): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`).join('\n');
 }
@@ -149,6 +157,7 @@ describe('facilitation depth on the dashboard', () => {
     const { context, page, errors } = await openDashboard(room);
     const ana = await connectMember(server.url, room, 'Ana');
     const display = await connectDisplay<DisplayView>(server.url, room);
+    await seatedOnDashboard(page, 'Ana');
     await page.getByText('Agreements, note and support contacts').click();
     const texts = page.locator('.fac-texts');
     await texts.getByRole('button', { name: 'Add agreement: What is said here stays here.' }).click();
@@ -230,6 +239,7 @@ describe('facilitation depth on the dashboard', () => {
     const room = await createRoom(server.url, { title: 'Agenda circle' });
     const { context, page, errors } = await openDashboard(room);
     const ana = await connectMember(server.url, room, 'Ana');
+    await seatedOnDashboard(page, 'Ana');
     const agendaPanel = page.getByRole('region', { name: 'Agenda' });
     await agendaPanel.getByRole('button', { name: 'Plan an agenda' }).click();
     for (const label of [
