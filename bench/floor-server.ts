@@ -9,7 +9,9 @@ import { installProbe, reportListening } from './server-probe';
  * same rooms (`<code>:<role>`); on the same trigger (a `command` emitted with an ack) it bumps the
  * room's version and emits to each role's room the view Circlekeeper sends that role (a fixed
  * sample, with the version and the clock filled in), then acks. No parsing, no store, no view
- * building, no authentication, no metrics.
+ * building, no authentication, no metrics. Each room sends its own copy of the sample, made when
+ * its first socket connects, as a server holds each room's own data: one set of objects shared by
+ * a thousand rooms would stay in the processor's cache, which no server of real rooms enjoys.
  *
  * Env: PORT, HOST, LISTEN_BACKLOG, FLOOR_VIEWS (JSON: role → the view to send; the runner makes
  * them with Circlekeeper's own code, bench/floor-views.ts), REDIS_URL (several processes: the
@@ -21,7 +23,16 @@ type Role = (typeof ROLES)[number];
 const views = JSON.parse(process.env.FLOOR_VIEWS ?? '{}') as Record<Role, object>;
 for (const role of ROLES) if (!views[role]) throw new Error(`FLOOR_VIEWS has no ${role} view`);
 
-const payload = (role: Role, version: number) => ({ ...views[role], version, serverNow: Date.now() });
+/** Each room's own copy of the views. */
+const roomViews = new Map<string, Record<Role, object>>();
+function payload(code: string, role: Role, version: number): object {
+  let own = roomViews.get(code);
+  if (!own) {
+    own = structuredClone(views);
+    roomViews.set(code, own);
+  }
+  return { ...own[role], version, serverNow: Date.now() };
+}
 
 const httpServer = createServer();
 const io = new Server(httpServer, {
@@ -48,11 +59,11 @@ io.on('connection', (socket) => {
   const { code, role } = socket.handshake.auth as { code: string; role: Role };
   void socket.join(`${code}:${role}`);
   socket.emit('welcome', { role, serverNow: Date.now() });
-  socket.emit('state', payload(role, versions.get(code) ?? 0));
+  socket.emit('state', payload(code, role, versions.get(code) ?? 0));
   socket.on('command', (_command: unknown, ack: unknown) => {
     const version = (versions.get(code) ?? 0) + 1;
     versions.set(code, version);
-    for (const r of ROLES) io.to(`${code}:${r}`).emit('state', payload(r, version));
+    for (const r of ROLES) io.to(`${code}:${r}`).emit('state', payload(code, r, version));
     if (typeof ack === 'function') ack({ ok: true, version });
   });
   socket.on('clock', (ack: unknown) => {
