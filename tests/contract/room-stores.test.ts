@@ -86,19 +86,20 @@ describe('RedisRoomStore without Redis', () => {
     prefixes.push(prefix);
     const client = createRedisClient(REDIS_URL, log, { name: 'ck-test-budget', failWhileOffline: true });
     await connectWithin(client, 5000);
-    const rival = createRedisClient(REDIS_URL, log, { name: 'ck-test-rival', failWhileOffline: true });
-    await connectWithin(rival, 5000);
     const keys = redisKeys(prefix);
     const store = new RedisRoomStore({ client, keys, clock: systemClock, ttlMs: 60_000, maxAttempts: 3 });
     const room = roomState();
     await store.create(room);
     let calls = 0;
     const rivalWrites: Promise<unknown>[] = [];
-    // Each time the function runs, another process writes first: the compare-and-set never succeeds.
+    // Each time the function runs, a rival's write lands first: the compare-and-set never succeeds.
+    // The rival writes on the store's own connection, so that Redis surely runs it before the
+    // store's compare-and-set, sent after the function returns (a second connection's write could
+    // be overtaken, and the test would then pass or fail by chance).
     const started = performance.now();
     const attempt = store.update(room.code, (state) => {
       calls += 1;
-      rivalWrites.push(rival.hSet(keys.room(room.code), 'v', String(state.version + 1000 + calls)));
+      rivalWrites.push(client.hSet(keys.room(room.code), 'v', String(state.version + 1000 + calls)));
       return { state: { ...state, version: state.version + 1 }, value: 0 };
     });
     await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -106,7 +107,6 @@ describe('RedisRoomStore without Redis', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     await Promise.all(rivalWrites);
     await store.close();
-    rival.destroy();
   });
 });
 
