@@ -1,5 +1,4 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ClientInbound, ClientOutbound, Probe, ServerInbound, ServerOutbound } from './messages';
 
@@ -54,44 +53,23 @@ export class Child<In, Out extends { type: string }> {
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-/** Node on `file` with tsx; on `cpus` only (every thread it will make) when given, through `taskset`. */
-function forkTs(file: string, env: NodeJS.ProcessEnv, execArgv: string[] = [], cpus?: string): ChildProcess {
-  const node = ['--expose-gc', '--import', 'tsx', ...execArgv];
+function forkTs(file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
   return fork(here(file), [], {
     // From the project root, so that `--import tsx` resolves whatever the caller's directory.
     cwd: here('..'),
     env,
-    ...(cpus === undefined
-      ? { execArgv: node }
-      : { execPath: 'taskset', execArgv: ['--cpu-list', cpus, process.execPath, ...node] }),
+    execArgv: ['--expose-gc', '--import', 'tsx', ...execArgv],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-}
-
-/**
- * With `--pin`: the CPUs a side may run on (Linux's `taskset` list syntax), the servers on the first
- * and the load generators on the rest; undefined lets the kernel place both sides on every CPU.
- */
-export function cpusFor(side: 'server' | 'client', pin: boolean): string | undefined {
-  if (!pin) return undefined;
-  const cpus = availableParallelism();
-  if (cpus < 2) throw new Error('--pin needs two CPUs or more');
-  return side === 'server' ? '0' : cpus === 2 ? '1' : `1-${cpus - 1}`;
 }
 
 export class ServerChild extends Child<ServerInbound, ServerOutbound> {
   private probes = 0;
   port = 0;
 
-  static async start(
-    name: string,
-    file: string,
-    env: NodeJS.ProcessEnv,
-    execArgv: string[] = [],
-    cpus?: string,
-  ) {
-    const child = new ServerChild(name, forkTs(file, env, execArgv, cpus));
+  static async start(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[] = []) {
+    const child = new ServerChild(name, forkTs(file, env, execArgv));
     child.port = (await child.next('listening')).port;
     return child;
   }
@@ -109,7 +87,7 @@ export class ServerChild extends Child<ServerInbound, ServerOutbound> {
 }
 
 export class ClientChild extends Child<ClientInbound, ClientOutbound> {
-  static start(name: string, cpus?: string) {
-    return new ClientChild(name, forkTs('./load-client.ts', { ...process.env }, [], cpus));
+  static start(name: string) {
+    return new ClientChild(name, forkTs('./load-client.ts', { ...process.env }));
   }
 }

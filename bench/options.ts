@@ -21,8 +21,6 @@ export interface BenchOptions {
   nodeFlags: string[];
   /** Seconds to let the server settle (GC every 5 s) before its loaded memory is read. */
   settleS: number;
-  /** Servers on CPU 0, load generators on the other CPUs (taskset), instead of all sharing every CPU. */
-  pin: boolean;
   json: boolean;
 }
 
@@ -46,8 +44,6 @@ const HELP = `npm run bench -- [options]
   --settle S           seconds the connected server idles (a GC every 5 s) before its memory is read
                        (default 30: every socket's heartbeat, every 25 s, is running by then)
   --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
-  --pin                the servers on the first CPU and the load generators on the others (Linux: taskset),
-                       so that neither side's work queues behind the other's (needs 2 CPUs or more)
   --node-flags="F …"   extra Node flags for the server processes, both sides (e.g. --node-flags=--trace-gc)
   --no-json            do not write bench/results/<stamp>.json
 `;
@@ -73,7 +69,6 @@ export function parseOptions(argv: string[]): BenchOptions {
       'heap-snapshot': { type: 'boolean', default: false },
       'node-flags': { type: 'string', default: '' },
       settle: { type: 'string', default: '30' },
-      pin: { type: 'boolean', default: false },
       'no-json': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -114,7 +109,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     heapSnapshot: values['heap-snapshot'],
     nodeFlags: values['node-flags'].split(' ').filter(Boolean),
     settleS: int('settle', values.settle, 30, 0),
-    pin: values.pin,
     json: !values['no-json'],
   };
 }

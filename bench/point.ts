@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
-import { ClientChild, cpusFor, ServerChild } from './children';
+import { ClientChild, ServerChild } from './children';
 import { type ClockCheck, checkClock, connectClockClient } from './clock-check';
 import { benchRoomViews } from './floor-views';
 import type { ClientResult, Probe, RoomSpec, Target } from './messages';
@@ -110,13 +110,7 @@ export async function runPoint(
   log(`${target}: starting ${opts.processes} server process(es)`);
   const servers = await Promise.all(
     Array.from({ length: opts.processes }, (_, i) =>
-      ServerChild.start(
-        `${target} server ${i}`,
-        SERVER_FILES[target],
-        env,
-        execArgv,
-        cpusFor('server', opts.pin),
-      ),
+      ServerChild.start(`${target} server ${i}`, SERVER_FILES[target], env, execArgv),
     ),
   );
   const generators: ClientChild[] = [];
@@ -140,8 +134,7 @@ export async function runPoint(
     }
 
     const count = opts.clientProcs ?? Math.max(1, Math.ceil(sockets / SOCKETS_PER_GENERATOR));
-    for (let i = 0; i < count; i++)
-      generators.push(ClientChild.start(`load generator ${i}`, cpusFor('client', opts.pin)));
+    for (let i = 0; i < count; i++) generators.push(ClientChild.start(`load generator ${i}`));
     log(`${target}: connect storm of ${sockets} sockets from ${count} load generator(s)`);
     const per = Math.ceil(specs.length / count);
     const connected = await Promise.all(

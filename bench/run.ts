@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { cpusFor } from './children';
 import { parseOptions } from './options';
 import { type PointResult, RESULTS_DIR, runPoint } from './point';
 import { clockLines, comparisonTable, roundsTable, scalingTable } from './report';
@@ -79,7 +78,7 @@ if (opts.scale.length > 0) {
 }
 const loadEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(
-  `\nmachine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node} (NODE_OPTIONS: ${machine.nodeOptions || 'none'}); load average at start ${machine.loadavgAtStart}, at end ${loadEnd}${opts.pin ? `; servers on CPU ${cpusFor('server', true)}, load generators on CPUs ${cpusFor('client', true)}` : ''}`,
+  `\nmachine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node} (NODE_OPTIONS: ${machine.nodeOptions || 'none'}); load average at start ${machine.loadavgAtStart}, at end ${loadEnd}`,
 );
 output.loadavgAtEnd = loadEnd;
 if (opts.json) {
