@@ -106,7 +106,7 @@ describe('facilitation depth on the dashboard', () => {
       'Wren inside',
       STEP_MS,
     );
-    await page.getByRole('button', { name: 'Give the talking piece to Wren' }).waitFor();
+    await seatedOnDashboard(page, 'Wren');
 
     expect((await yusuf.send({ type: 'consent.accept' })).ok).toBe(true);
     const removed = nextEvent<{ reason: RemovedReason }>(yusuf, 'removed');
