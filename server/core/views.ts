@@ -166,37 +166,57 @@ export function lobbyView(state: RoomState, member: MemberState, now: number): L
   };
 }
 
-/** The circle in join order, with only what everyone may see about each member: one pass, one array. */
+/**
+ * The views' member lists, made once per members array. States share that array until a member
+ * changes (a timer, the piece, a round or a signal leave it alone), so every view since shares one
+ * list instead of building ten objects per role on every change. The lists are frozen: the views
+ * that share them cannot change them. Weakly keyed: a list goes when the last state holding its
+ * array does.
+ */
+const circles = new WeakMap<readonly MemberState[], MemberView[]>();
+const rosters = new WeakMap<readonly MemberState[], FacilitatorMemberView[]>();
+
+/** The circle in join order, with only what everyone may see about each member. */
 function circleMembers(members: readonly MemberState[]): MemberView[] {
-  const out: MemberView[] = [];
+  let out = circles.get(members);
+  if (out !== undefined) return out;
+  out = [];
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
     if (member.status !== 'active') continue;
-    out.push({
-      id: member.id,
-      name: member.name,
-      role: member.role,
-      online: member.online,
-      handRaisedAt: member.handRaisedAt,
-    });
+    out.push(
+      Object.freeze({
+        id: member.id,
+        name: member.name,
+        role: member.role,
+        online: member.online,
+        handRaisedAt: member.handRaisedAt,
+      }),
+    );
   }
+  circles.set(members, Object.freeze(out) as MemberView[]);
   return out;
 }
 
 /** Every member as facilitators see them: what everyone sees, and their status (lobby, active…). */
 function everyone(members: readonly MemberState[]): FacilitatorMemberView[] {
-  const out: FacilitatorMemberView[] = [];
+  let out = rosters.get(members);
+  if (out !== undefined) return out;
+  out = [];
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
-    out.push({
-      id: member.id,
-      name: member.name,
-      role: member.role,
-      online: member.online,
-      handRaisedAt: member.handRaisedAt,
-      status: member.status,
-    });
+    out.push(
+      Object.freeze({
+        id: member.id,
+        name: member.name,
+        role: member.role,
+        online: member.online,
+        handRaisedAt: member.handRaisedAt,
+        status: member.status,
+      }),
+    );
   }
+  rosters.set(members, Object.freeze(out) as FacilitatorMemberView[]);
   return out;
 }
 

@@ -106,17 +106,37 @@ describe('views', () => {
     }
   });
 
-  it('a view cannot change the state: what it shares of the state is frozen, the rest is its own', () => {
+  it('a view cannot change the state or another view: what it shares is frozen, the rest is its own', () => {
     const view = views.facilitator;
     expect(view.order).toBe(state.order);
     expect(() => view.order.push('x')).toThrow(TypeError);
     expect(() => {
       view.round!.outcomes.a = 'spoke';
     }).toThrow(TypeError);
-    view.members[0]!.name = 'changed';
+    expect(() => {
+      view.members[0]!.name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => views.member.members.pop()).toThrow(TypeError);
+    view.title = 'changed';
     expect(state.order).toEqual(['a', 'b', 'c']);
     expect(state.members[0]!.name).toBe('Ann');
     expect(state.round!.outcomes.a).toBe('pending');
+    expect(memberView(state, NOW).title).toBe('Tuesday circle');
+  });
+
+  it('views of states that share their members share one member list; a member change makes a new one', () => {
+    const later = run(state, { type: 'timer.add', seconds: 30 }, FACILITATOR, T0 + 41_000);
+    expect(later.members).toBe(state.members);
+    expect(memberView(later, NOW).members).toBe(views.member.members);
+    expect(facilitatorView(later, NOW).members).toBe(views.facilitator.members);
+    expect(displayView(later, NOW).members).toBe(views.display.members);
+
+    const lowered = run(state, { type: 'hand.lower' }, member('c'), T0 + 42_000);
+    const circle = memberView(lowered, NOW).members;
+    expect(circle).not.toBe(views.member.members);
+    expect(circle.find((m) => m.id === 'c')?.handRaisedAt).toBeNull();
+    expect(views.member.members.find((m) => m.id === 'c')?.handRaisedAt).toBe(T0 + 11_000);
+    expect(facilitatorView(lowered, NOW).members.find((m) => m.id === 'c')?.handRaisedAt).toBeNull();
   });
 });
 
