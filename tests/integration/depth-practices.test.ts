@@ -123,10 +123,13 @@ describe('popcorn, nudges, the agenda and what the display never sees', () => {
       expect(await p.send({ type: 'pulse.answer', value: 3 })).toMatchObject({ ok: true });
     await fac.send({ type: 'pulse.close' });
     await fac.waitFor((v) => v.pulse?.results !== null && v.pulse?.open === false);
-    await fac.send({ type: 'piece.give', memberId: ana.welcome.memberId! });
+    const given = await fac.send({ type: 'piece.give', memberId: ana.welcome.memberId! });
+    if (!given.ok) throw new Error(`piece.give refused: ${given.error.code}`);
     await fac.send({ type: 'nudge.send', kind: 'breathe' });
     await expect.poll(() => nudges.ana!.length).toBe(1);
-    await display.waitFor((v) => v.speaker?.memberId === ana.welcome.memberId);
+    // By version: the display held Ana as speaker once before (the first test's round).
+    const shown = await display.waitFor((v) => v.version >= given.version);
+    expect(shown.speaker?.memberId).toBe(ana.welcome.memberId);
     // Of all that, the display received exactly one message: the state where Ana holds the piece.
     expect(displayEvents.slice(seen).map(([event]) => event)).toEqual(['state']);
     for (const [event, payload] of displayEvents) {
