@@ -178,45 +178,50 @@ const rosters = new WeakMap<readonly MemberState[], FacilitatorMemberView[]>();
 
 /** The circle in join order, with only what everyone may see about each member. */
 function circleMembers(members: readonly MemberState[]): MemberView[] {
-  let out = circles.get(members);
-  if (out !== undefined) return out;
-  out = [];
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i]!;
-    if (member.status !== 'active') continue;
-    out.push(
-      Object.freeze({
-        id: member.id,
-        name: member.name,
-        role: member.role,
-        online: member.online,
-        handRaisedAt: member.handRaisedAt,
-      }),
-    );
-  }
-  circles.set(members, Object.freeze(out) as MemberView[]);
-  return out;
+  return sharedList(circles, members, circleMember);
 }
 
 /** Every member as facilitators see them: what everyone sees, and their status (lobby, active…). */
 function everyone(members: readonly MemberState[]): FacilitatorMemberView[] {
-  let out = rosters.get(members);
+  return sharedList(rosters, members, rosterMember);
+}
+
+function circleMember(member: MemberState): MemberView | null {
+  if (member.status !== 'active') return null;
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    online: member.online,
+    handRaisedAt: member.handRaisedAt,
+  };
+}
+
+function rosterMember(member: MemberState): FacilitatorMemberView {
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    online: member.online,
+    handRaisedAt: member.handRaisedAt,
+    status: member.status,
+  };
+}
+
+/** The list `project` makes of `members` (null leaves a member out): made once per array, frozen. */
+function sharedList<T extends object>(
+  lists: WeakMap<readonly MemberState[], T[]>,
+  members: readonly MemberState[],
+  project: (member: MemberState) => T | null,
+): T[] {
+  let out = lists.get(members);
   if (out !== undefined) return out;
   out = [];
   for (let i = 0; i < members.length; i++) {
-    const member = members[i]!;
-    out.push(
-      Object.freeze({
-        id: member.id,
-        name: member.name,
-        role: member.role,
-        online: member.online,
-        handRaisedAt: member.handRaisedAt,
-        status: member.status,
-      }),
-    );
+    const view = project(members[i]!);
+    if (view !== null) out.push(Object.freeze(view));
   }
-  rosters.set(members, Object.freeze(out) as FacilitatorMemberView[]);
+  lists.set(members, Object.freeze(out) as T[]);
   return out;
 }
 
