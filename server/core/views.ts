@@ -186,23 +186,25 @@ function everyone(members: readonly MemberState[]): FacilitatorMemberView[] {
   return sharedList(rosters, members, rosterMember);
 }
 
-/** What everyone may see about a member of the circle; null for one who is not in it. */
 function circleMember(member: MemberState): MemberView | null {
-  return member.status === 'active' ? memberFields(member) : null;
-}
-
-/** What facilitators see about anyone: the same, and their status (lists are built only on a member change). */
-function rosterMember(member: MemberState): FacilitatorMemberView {
-  return { ...memberFields(member), status: member.status };
-}
-
-function memberFields(member: MemberState): MemberView {
+  if (member.status !== 'active') return null;
   return {
     id: member.id,
     name: member.name,
     role: member.role,
     online: member.online,
     handRaisedAt: member.handRaisedAt,
+  };
+}
+
+function rosterMember(member: MemberState): FacilitatorMemberView {
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    online: member.online,
+    handRaisedAt: member.handRaisedAt,
+    status: member.status,
   };
 }
 
