@@ -117,7 +117,8 @@ describe('views', () => {
       view.members[0]!.name = 'changed';
     }).toThrow(TypeError);
     expect(() => views.member.members.pop()).toThrow(TypeError);
-    view.title = 'changed';
+    const own = facilitatorView(state, NOW);
+    own.title = 'changed';
     expect(state.order).toEqual(['a', 'b', 'c']);
     expect(state.members[0]!.name).toBe('Ann');
     expect(state.round!.outcomes.a).toBe('pending');
