@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientInbound, ClientOutbound, ClientResult, RoomSpec, Target } from './messages';
+import { mainThreadSched } from './schedstat';
 
 /**
  * A load generator: one child process holding whole rooms (facilitator, display and members), so
@@ -189,6 +190,7 @@ async function setup(): Promise<void> {
 
 async function run(msg: Extract<ClientInbound, { type: 'run' }>): Promise<void> {
   const cpuBefore = process.cpuUsage();
+  const schedBefore = mainThreadSched();
   const ack: number[] = [];
   let commandsSent = 0;
   let commandsAcked = 0;
@@ -285,6 +287,7 @@ async function run(msg: Extract<ClientInbound, { type: 'run' }>): Promise<void> 
     windowMs: msg.durationMs,
     cpuUserUs: cpu.user,
     cpuSystemUs: cpu.system,
+    waitUs: mainThreadSched().waitUs - schedBefore.waitUs,
   };
   send({ type: 'result', result });
 }

@@ -24,10 +24,11 @@ export interface Probe {
   userUs: number;
   systemUs: number;
   /**
-   * The main thread's share of that CPU time (µs), apart from V8's GC helpers and libuv's pool:
-   * from /proc on Linux (in 10 ms clock ticks), NaN elsewhere.
+   * The main thread's share of that CPU time (µs), apart from V8's GC helpers and libuv's pool,
+   * and the time it was ready but waited for a core (µs): bench/schedstat.ts (NaN off Linux).
    */
   mainThreadUs: number;
+  mainThreadWaitUs: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -110,4 +111,6 @@ export interface ClientResult {
   windowMs: number;
   cpuUserUs: number;
   cpuSystemUs: number;
+  /** Time the generator's main thread was ready but waited for a core (µs; bench/schedstat.ts). */
+  waitUs: number;
 }

@@ -52,7 +52,13 @@ export interface PointResult {
   serverLoopDelay: { p50: number; p99: number; max: number };
   /** GC pauses of the servers over the steady window (summed over processes; max of their maxima). */
   serverGc: Probe['gc'];
+  /**
+   * How long each process's main thread was ready but waited for a core, in ms per second of the
+   * steady window: the servers' (summed) and the load generators' (their mean).
+   */
+  serverWaitMsPerS: number;
   clientCpuPct: number;
+  clientWaitMsPerS: number;
   rssEmptyMB: number;
   rssLoadedMB: number;
   rssEndMB: number;
@@ -236,10 +242,15 @@ export async function runPoint(
         max: Math.max(...cpuEnd.map((p) => p.loopDelay.max)),
       },
       serverGc: gcPauses(cpuEnd),
+      serverWaitMsPerS: sum(
+        cpuStart.map((s, i) => (cpuEnd[i]!.mainThreadWaitUs - s.mainThreadWaitUs) / (cpuEnd[i]!.at - s.at)),
+      ),
       clientCpuPct: parts.reduce(
         (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
         0,
       ),
+      clientWaitMsPerS:
+        sum(parts.map((p) => p.waitUs / (opts.durationMs + opts.drainMs))) / Math.max(1, parts.length),
       rssEmptyMB: sum(empty.map((p) => p.rss)) / MB,
       rssLoadedMB: sum(loaded.map((p) => p.rss)) / MB,
       rssEndMB: sum(end.map((p) => p.rss)) / MB,

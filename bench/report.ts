@@ -98,7 +98,9 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
       '  mark-compact n/total/max (ms)',
       (p) => `${p.serverGc.major.count}/${f(p.serverGc.major.totalMs, 0)}/${f(p.serverGc.major.maxMs)}`,
     ),
+    both('server main thread waiting for a core (ms/s)', (p) => f(p.serverWaitMsPerS)),
     both('load generators CPU (%)', (p) => f(p.clientCpuPct)),
+    both('  each waiting for a core (ms/s)', (p) => f(p.clientWaitMsPerS)),
     both('server RSS empty / loaded (MB)', (p) => `${f(p.rssEmptyMB)}/${f(p.rssLoadedMB)}`),
     both(
       'server memory per socket (KB)',
@@ -187,12 +189,28 @@ export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): s
   const cells = (ck?: Summary, fl?: Summary): string[] =>
     [(s: Summary) => s.p50, (s: Summary) => s.p99].flatMap((pick) => lat('', pick, ck, fl).slice(1));
   const rows: string[][] = [
-    ['round', 'CK p50', 'floor p50', 'p50 ratio', 'CK p99', 'floor p99', 'p99 ratio', 'load average (1 min)'],
+    [
+      'round',
+      'CK p50',
+      'floor p50',
+      'p50 ratio',
+      'CK p99',
+      'floor p99',
+      'p99 ratio',
+      'main thread µs/command',
+      'server waits for a core (ms/s)',
+      'load average (1 min)',
+    ],
   ];
+  /** One figure of each side, "CK · floor". */
+  const pair = (ck: PointResult | undefined, fl: PointResult | undefined, of: (p: PointResult) => number) =>
+    [ck, fl].map((p) => (p ? f(of(p), 0) : '–')).join(' · ');
   for (const [i, { ck, fl }] of rounds.entries()) {
     rows.push([
       String(i + 1),
       ...cells(ck?.latency, fl?.latency),
+      pair(ck, fl, (p) => p.serverMainThreadUsPerCommand),
+      pair(ck, fl, (p) => p.serverWaitMsPerS),
       [ck, fl]
         .map((p) => (p ? `${p.loadavg.before.split(' ')[0]}→${p.loadavg.after.split(' ')[0]}` : ''))
         .join(', '),
@@ -207,6 +225,8 @@ export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): s
   rows.push([
     'pooled',
     ...cells(ck, fl),
+    '',
+    '',
     `every round's deliveries (${ck?.count ?? fl?.count ?? 0} per side)`,
   ]);
   return table(rows);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import type { Probe, ServerInbound, ServerOutbound } from './messages';
+import { mainThreadSched } from './schedstat';
 
 /**
  * Lets the runner read a server child's CPU time and memory, optionally after a full GC
@@ -36,6 +36,7 @@ export function installProbe(): void {
     }
     const snapshot = message.snapshotTo ? writeHeapSnapshot(message.snapshotTo) : undefined;
     const cpu = process.cpuUsage();
+    const sched = mainThreadSched();
     const mem = process.memoryUsage();
     send({
       type: 'probe',
@@ -43,7 +44,8 @@ export function installProbe(): void {
       probe: {
         userUs: cpu.user,
         systemUs: cpu.system,
-        mainThreadUs: mainThreadUs(),
+        mainThreadUs: sched.runUs,
+        mainThreadWaitUs: sched.waitUs,
         rss: mem.rss,
         heapUsed: mem.heapUsed,
         heapTotal: mem.heapTotal,
@@ -72,20 +74,6 @@ export function installProbe(): void {
   process.on('disconnect', () => process.exit(0));
   // Exit normally on the runner's SIGTERM, so that --cpu-prof writes its profile.
   process.once('SIGTERM', () => process.exit(0));
-}
-
-/**
- * CPU time of the main thread (the JavaScript, its scavenges' share and its syscalls), from the
- * thread's own /proc entry: its utime and stime, in clock ticks of 10 ms (Linux's USER_HZ).
- */
-function mainThreadUs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 function noPauses(): Probe['gc'] {
