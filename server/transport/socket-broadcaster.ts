@@ -5,6 +5,7 @@ import type { RoomBroadcaster } from '../rooms/broadcaster';
 import type { ViewRole } from '../rooms/room-service';
 import { deliverEffects, publishLobbies } from './socket-effects';
 import { type IoServer, roleRoom } from './socket-types';
+import { roleViewsJson } from './view-json';
 
 const ROLES: ViewRole[] = ['facilitator', 'member', 'display'];
 /** Windows remembered before the first pruning. */
@@ -87,19 +88,22 @@ export class SocketBroadcaster implements RoomBroadcaster {
   /**
    * A role's view changed when a part it shows as it is changed; otherwise the two views are built
    * and compared. So the views of the previous state are built only for the roles a change may
-   * have left alone (a private signal: members and display), not for every change.
+   * have left alone (a private signal: members and display), not for every change. The changed
+   * views are written as JSON here, together (view-json.ts), and each goes to its role's room.
    */
   private send(prev: RoomState, next: RoomState, now: number, at: number): void {
     const after = roleViews(next, now);
     let before: ReturnType<typeof roleViews> | undefined;
+    const changed: ViewRole[] = [];
     for (const role of ROLES) {
-      const view = after[role];
       if (!shownPartChanged(prev, next, role)) {
         before ??= roleViews(prev, now);
-        if (sameContent(before[role], view)) continue;
+        if (sameContent(before[role], after[role])) continue;
       }
-      this.io.to(roleRoom(next.code, role)).emit('state', view);
+      changed.push(role);
     }
+    for (const [role, json] of roleViewsJson(after, changed))
+      this.io.to(roleRoom(next.code, role)).emit('state', json);
     this.windowEnds.set(next.code, at + mergeWindowMs(next));
     if (this.windowEnds.size > this.pruneAt) this.prune(at);
     publishLobbies(this.io, prev, next, now);

@@ -1,6 +1,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { ServerToClientEvents } from '../../shared/events';
+import type { StateView } from '../../shared/views';
 import type { Identity } from '../rooms/room-service';
+import type { ViewJson } from './view-json';
 
 /** What clients send, as the server must treat it: unknown until parsed. */
 export interface WireEvents {
@@ -14,8 +16,13 @@ export interface SocketData {
   memberToken: string | undefined;
 }
 
-export type IoServer = Server<WireEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type IoSocket = Socket<WireEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What the server emits: the protocol's events, a broadcast `state` as its JSON already written. */
+export type EmittedEvents = Omit<ServerToClientEvents, 'state'> & {
+  state: (view: StateView | ViewJson) => void;
+};
+
+export type IoServer = Server<WireEvents, EmittedEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<WireEvents, EmittedEvents, Record<string, never>, SocketData>;
 
 /** Socket.IO rooms: one per role per room (one broadcast serves the role), one per member. */
 export const roleRoom = (code: string, role: Identity['viewRole']) => `${code}:${role}`;

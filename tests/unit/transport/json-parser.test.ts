@@ -42,4 +42,16 @@ describe('the JSON-only Socket.IO encoder', () => {
     const { type, nsp, data } = packet;
     expect(decoded(text[0]!)).toMatchObject(data === undefined ? { type, nsp } : { type, nsp, data });
   });
+
+  it("writes a state whose view is already JSON (the broadcaster's) as the view object would be written", () => {
+    const written = { type: PacketType.EVENT, nsp: '/', data: ['state', JSON.stringify(views.member)] };
+    const object = { type: PacketType.EVENT, nsp: '/', data: ['state', views.member] };
+    expect(ours.encode(written)).toEqual(stock.encode(object));
+    expect(decoded(ours.encode(written)[0]!).data).toEqual(['state', JSON.parse(JSON.stringify(views.member))]);
+  });
+
+  it('writes any other string as a string (only a state carries JSON already)', () => {
+    const packet = { type: PacketType.EVENT, nsp: '/', data: ['nudge', '{"not":"json to splice"}'] };
+    expect(ours.encode(packet)).toEqual(stock.encode(packet));
+  });
 });

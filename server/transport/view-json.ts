@@ -1,0 +1,62 @@
+import type { roleViews, ViewRole } from '../core/views';
+
+/**
+ * A view's JSON, written by the broadcaster before the emit. The encoder (json-parser.ts) writes a
+ * `state` whose view is a string as that string, so clients receive the very bytes that encoding
+ * the view object would have given; a string survives the Redis adapter's hop as it is.
+ */
+export type ViewJson = string & { readonly viewJson: true };
+
+type RoleViews = ReturnType<typeof roleViews>;
+
+/**
+ * The JSON of the views of one change, for the roles given. The member view begins with every field
+ * of the display's, the very same values in the same order (views.ts builds it from the display
+ * view), so its JSON is the display's with the member's further fields appended: the fields both
+ * show (the circle, settings, timer, order, agreements…: nine tenths of the member view) are
+ * written once per change rather than twice.
+ */
+export function roleViewsJson(views: RoleViews, roles: readonly ViewRole[]): Map<ViewRole, ViewJson> {
+  const out = new Map<ViewRole, ViewJson>();
+  let display: string | undefined;
+  for (const role of roles) {
+    if (role === 'facilitator') {
+      out.set(role, JSON.stringify(views.facilitator) as ViewJson);
+      continue;
+    }
+    display ??= JSON.stringify(views.display);
+    out.set(
+      role,
+      (role === 'display' ? display : extendedJson(views.display, display, views.member)) as ViewJson,
+    );
+  }
+  return out;
+}
+
+/**
+ * `JSON.stringify(view)`, byte for byte, written from `baseJson` (the JSON of `base`) when `view`
+ * holds first every key of `base`, in the same order, with the very same values: then only the keys
+ * after them are written. Otherwise the whole view is. For plain data objects (no `toJSON`).
+ */
+export function extendedJson(base: object, baseJson: string, view: object): string {
+  const b = base as Record<string, unknown>;
+  const v = view as Record<string, unknown>;
+  const baseKeys = Object.keys(b);
+  const keys = Object.keys(v);
+  if (keys.length < baseKeys.length) return JSON.stringify(view);
+  for (let i = 0; i < baseKeys.length; i++) {
+    const key = baseKeys[i]!;
+    if (keys[i] !== key || v[key] !== b[key]) return JSON.stringify(view);
+  }
+  let json = baseJson.slice(0, -1);
+  let empty = json === '{';
+  for (let i = baseKeys.length; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = JSON.stringify(v[key]);
+    // As JSON.stringify does, a key whose value JSON cannot hold (undefined, a function) is left out.
+    if (value === undefined) continue;
+    json += `${empty ? '' : ','}${JSON.stringify(key)}:${value}`;
+    empty = false;
+  }
+  return `${json}}`;
+}
