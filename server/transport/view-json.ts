@@ -13,8 +13,8 @@ type RoleViews = ReturnType<typeof roleViews>;
  * The JSON of the views of one change, for the roles given. The member view begins with every field
  * of the display's, the very same values in the same order (views.ts builds it from the display
  * view), so its JSON is the display's with the member's further fields appended: the fields both
- * show (the circle, settings, timer, order, agreements…: nine tenths of the member view) are
- * written once per change rather than twice.
+ * show (the circle, settings, timer, order, agreements…: all but the member view's last three
+ * fields) are written once per change rather than twice.
  */
 export function roleViewsJson(views: RoleViews, roles: readonly ViewRole[]): Map<ViewRole, ViewJson> {
   const out = new Map<ViewRole, ViewJson>();
