@@ -47,7 +47,10 @@ describe('the JSON-only Socket.IO encoder', () => {
     const written = { type: PacketType.EVENT, nsp: '/', data: ['state', JSON.stringify(views.member)] };
     const object = { type: PacketType.EVENT, nsp: '/', data: ['state', views.member] };
     expect(ours.encode(written)).toEqual(stock.encode(object));
-    expect(decoded(ours.encode(written)[0]!).data).toEqual(['state', JSON.parse(JSON.stringify(views.member))]);
+    expect(decoded(ours.encode(written)[0]!).data).toEqual([
+      'state',
+      JSON.parse(JSON.stringify(views.member)),
+    ]);
   });
 
   it('writes any other string as a string (only a state carries JSON already)', () => {
