@@ -132,6 +132,9 @@ export function clockLines(ck: PointResult | undefined): string {
     .join('\n');
 }
 
+/** The latency columns of the scaling and rounds tables. */
+const LATENCY_COLUMNS = ['CK p50', 'floor p50', 'p50 ratio', 'CK p99', 'floor p99', 'p99 ratio'];
+
 /**
  * The scaling curve: latency and memory against the number of sockets. ΔKB/Δsock is the marginal
  * memory of a socket between two points (loaded RSS difference over socket difference): it leaves
@@ -142,12 +145,7 @@ export function scalingTable(points: { sockets: number; ck?: PointResult; fl?: P
   const rows: string[][] = [
     [
       'sockets',
-      'CK p50',
-      'floor p50',
-      'p50 ratio',
-      'CK p99',
-      'floor p99',
-      'p99 ratio',
+      ...LATENCY_COLUMNS,
       'CK KB/sock',
       'floor KB/sock',
       'CK ΔKB/Δsock',
@@ -191,12 +189,7 @@ export function roundsTable(rounds: { ck?: PointResult; fl?: PointResult }[]): s
   const rows: string[][] = [
     [
       'round',
-      'CK p50',
-      'floor p50',
-      'p50 ratio',
-      'CK p99',
-      'floor p99',
-      'p99 ratio',
+      ...LATENCY_COLUMNS,
       'main thread µs/command',
       'server waits for a core (ms/s)',
       'load average (1 min)',
