@@ -15,7 +15,8 @@ import { installProbe, reportListening } from './server-probe';
  *
  * Env: PORT, HOST, LISTEN_BACKLOG, FLOOR_VIEWS (JSON: role → the view to send; the runner makes
  * them with Circlekeeper's own code, bench/floor-views.ts), REDIS_URL (several processes: the
- * official Redis adapter, as Circlekeeper would use).
+ * official Redis adapter, as Circlekeeper would use), FLOOR_WORK_US (a probe, `--floor-work`: µs of
+ * main-thread CPU spent per command before the emits, as a server's own work would; default 0).
  */
 const ROLES = ['facilitator', 'member', 'display'] as const;
 type Role = (typeof ROLES)[number];
@@ -52,6 +53,13 @@ if (process.env.REDIS_URL) {
   io.adapter(createAdapter(pub, sub, { key: `floor-bench-${process.env.FLOOR_RUN ?? 'x'}` }));
 }
 
+const workUs = Number(process.env.FLOOR_WORK_US ?? 0);
+/** Keeps the main thread busy for `workUs` µs: the probe's stand-in for a server's own work. */
+function work(): void {
+  const until = performance.now() + workUs / 1000;
+  while (performance.now() < until);
+}
+
 /** Versions per room; with several processes each keeps its own (clients only need them to grow). */
 const versions = new Map<string, number>();
 
@@ -63,6 +71,7 @@ io.on('connection', (socket) => {
   socket.on('command', (_command: unknown, ack: unknown) => {
     const version = (versions.get(code) ?? 0) + 1;
     versions.set(code, version);
+    if (workUs > 0) work();
     for (const r of ROLES) io.to(`${code}:${r}`).emit('state', payload(code, r, version));
     if (typeof ack === 'function') ack({ ok: true, version });
   });

@@ -21,6 +21,8 @@ export interface BenchOptions {
   nodeFlags: string[];
   /** Seconds to let the server settle (GC every 5 s) before its loaded memory is read. */
   settleS: number;
+  /** Microseconds of main-thread work the floor spends per command before its emits (a probe). */
+  floorWorkUs: number;
   json: boolean;
 }
 
@@ -45,6 +47,8 @@ const HELP = `npm run bench -- [options]
                        (default 30: every socket's heartbeat, every 25 s, is running by then)
   --heap-snapshot      write a heap snapshot of each server with every socket connected, to bench/results/
   --node-flags="F …"   extra Node flags for the server processes, both sides (e.g. --node-flags=--trace-gc)
+  --floor-work US      the floor spends US µs of main-thread CPU per command before it emits (default 0):
+                       a probe of how much latency a server's own work per command costs on this machine
   --no-json            do not write bench/results/<stamp>.json
 `;
 
@@ -69,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'heap-snapshot': { type: 'boolean', default: false },
       'node-flags': { type: 'string', default: '' },
       settle: { type: 'string', default: '30' },
+      'floor-work': { type: 'string', default: '0' },
       'no-json': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -109,6 +114,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     heapSnapshot: values['heap-snapshot'],
     nodeFlags: values['node-flags'].split(' ').filter(Boolean),
     settleS: int('settle', values.settle, 30, 0),
+    floorWorkUs: int('floor-work', values['floor-work'], 0, 0),
     json: !values['no-json'],
   };
 }

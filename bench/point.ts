@@ -106,7 +106,10 @@ export async function runPoint(
   };
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   else delete env.REDIS_URL;
-  if (target === 'floor') env.FLOOR_VIEWS = JSON.stringify(await benchRoomViews(opts.members));
+  if (target === 'floor') {
+    env.FLOOR_VIEWS = JSON.stringify(await benchRoomViews(opts.members));
+    env.FLOOR_WORK_US = String(opts.floorWorkUs);
+  }
   const execArgv = [...opts.nodeFlags];
   if (opts.profile && target === 'circlekeeper') {
     mkdirSync(RESULTS_DIR, { recursive: true });

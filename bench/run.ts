@@ -51,7 +51,10 @@ async function compare(rooms: number): Promise<{ ck?: PointResult; fl?: PointRes
 const header = (rooms: number) =>
   `${rooms} rooms × ${opts.members} members (+1 facilitator, +1 display) = ${rooms * (opts.members + 2)} sockets, ` +
   `${opts.processes} server process(es)${opts.redisUrl ? ' on Redis' : ', embedded store'}; ` +
-  `each facilitator sends timer.add every ${opts.periodMs} ms for ${opts.durationMs / 1000} s`;
+  `each facilitator sends timer.add every ${opts.periodMs} ms for ${opts.durationMs / 1000} s` +
+  (opts.floorWorkUs > 0
+    ? `; the floor spends ${opts.floorWorkUs} µs per command before its emits (--floor-work)`
+    : '');
 
 const output: Record<string, unknown> = {
   options: { ...opts, redisUrl: opts.redisUrl ? 'set' : undefined },
