@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { type ClockSample, clockSample, estimateOffset } from '../shared/clock-offset';
+import {
+  boundAt,
+  CLOCK_ROUNDS,
+  type ClockEstimate,
+  ClockKeeper,
+  type ClockSample,
+  clockSample,
+  estimateOffset,
+} from '../shared/clock-offset';
 
 /** The known shift of this client's clock (ms): the estimator should find the server 123,456 ms behind. */
 export const CLOCK_SHIFT_MS = 123_456;
@@ -8,9 +16,15 @@ export const CLOCK_SHIFT_MS = 123_456;
 const shiftedNow = () => Date.now() + CLOCK_SHIFT_MS;
 
 export interface ClockCheck {
-  /** |estimated − true| (ms), true offset = server − client = −CLOCK_SHIFT_MS. */
+  /** |estimated − true| (ms) of the estimate kept, true offset = server − client = −CLOCK_SHIFT_MS. */
   errorMs: number;
   estimatedMs: number;
+  /** The kept estimate's bound (±ms): the true offset lies within it. */
+  boundMs: number;
+  /** Measurements made (the client measures again while its estimate is imprecise). */
+  measurements: number;
+  /** |estimated − true| of the first measurement alone. */
+  firstErrorMs: number;
   samples: number;
   bestRttMs: number;
 }
@@ -31,13 +45,58 @@ export async function connectClockClient(url: string, code: string): Promise<Soc
 }
 
 /**
- * Estimates the offset as the web client does (client/src/socket/clock-sync.ts): 7 back-to-back
- * `clock` round trips, a lost one (3 s) simply not a sample, their intervals intersected.
+ * Estimates the offset as the web client does (client/src/socket/clock-sync.ts, room-client.ts): 7
+ * back-to-back `clock` round trips, a lost one (3 s) simply not a sample, their intervals
+ * intersected; an imprecise estimate measured again after 2 s, 4 s… (shared ClockKeeper), as long
+ * as the next measurement would start before `until` (a `performance.now()` instant).
  * Never throws: a check with no sample at all reports an infinite error.
  */
-export async function checkClock(socket: Socket, rounds = 7): Promise<ClockCheck> {
+export async function checkClock(socket: Socket, until = Number.POSITIVE_INFINITY): Promise<ClockCheck> {
+  const keeper = new ClockKeeper();
+  let first: ClockEstimate | null = null;
+  let kept: ClockEstimate | null = null;
+  let measurements = 0;
+  let samples = 0;
+  let bestRttMs = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const measured = await measure(socket);
+    measurements++;
+    samples += measured.samples.length;
+    for (const s of measured.samples) bestRttMs = Math.min(bestRttMs, s.rttMs);
+    if (measured.estimate === null) break;
+    first ??= measured.estimate;
+    const { kept: estimate, againInMs } = keeper.take(measured.estimate);
+    kept = estimate;
+    if (againInMs === null || performance.now() + againInMs > until) break;
+    await new Promise((resolve) => setTimeout(resolve, againInMs));
+  }
+  if (kept === null || first === null) {
+    const none = Number.POSITIVE_INFINITY;
+    return {
+      errorMs: none,
+      estimatedMs: Number.NaN,
+      boundMs: none,
+      measurements,
+      firstErrorMs: none,
+      samples: 0,
+      bestRttMs: Number.NaN,
+    };
+  }
+  return {
+    errorMs: Math.abs(kept.offsetMs - -CLOCK_SHIFT_MS),
+    estimatedMs: kept.offsetMs,
+    boundMs: boundAt(kept, shiftedNow()),
+    measurements,
+    firstErrorMs: Math.abs(first.offsetMs - -CLOCK_SHIFT_MS),
+    samples,
+    bestRttMs,
+  };
+}
+
+/** One measurement: 7 round trips on the shifted clock. */
+async function measure(socket: Socket): Promise<{ estimate: ClockEstimate | null; samples: ClockSample[] }> {
   const samples: ClockSample[] = [];
-  for (let i = 0; i < rounds && socket.connected; i++) {
+  for (let i = 0; i < CLOCK_ROUNDS && socket.connected; i++) {
     const sentAt = shiftedNow();
     try {
       const { serverNow } = (await socket.timeout(3000).emitWithAck('clock')) as { serverNow: number };
@@ -46,14 +105,5 @@ export async function checkClock(socket: Socket, rounds = 7): Promise<ClockCheck
       // a lost round trip is simply not a sample
     }
   }
-  if (samples.length === 0) {
-    return { errorMs: Number.POSITIVE_INFINITY, estimatedMs: Number.NaN, samples: 0, bestRttMs: Number.NaN };
-  }
-  const estimatedMs = estimateOffset(samples);
-  return {
-    errorMs: Math.abs(estimatedMs - -CLOCK_SHIFT_MS),
-    estimatedMs,
-    samples: samples.length,
-    bestRttMs: Math.min(...samples.map((s) => s.rttMs)),
-  };
+  return { estimate: estimateOffset(samples, shiftedNow()), samples };
 }

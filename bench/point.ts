@@ -214,8 +214,10 @@ export async function runPoint(
         return reply;
       }),
     );
+    // Measured again while imprecise, as the web client does, as long as the steady load lasts.
+    const steadyEnd = performance.now() + opts.durationMs - 2000;
     const clockLoaded = clockSocket
-      ? await sleep(opts.durationMs / 3).then(() => checkClock(clockSocket!))
+      ? await sleep(opts.durationMs / 3).then(() => checkClock(clockSocket!, steadyEnd))
       : null;
     const cpuEnd = await sleep(
       Math.max(0, cpuStart[0]!.at + opts.durationMs - (performance.timeOrigin + performance.now())),

@@ -126,7 +126,7 @@ export function comparisonTable(ck: PointResult | undefined, fl: PointResult | u
 export function clockLines(ck: PointResult | undefined): string {
   if (!ck?.clockIdle) return '';
   const line = (name: string, c: NonNullable<PointResult['clockIdle']>) =>
-    `clock offset ${name}: |estimated − true| = ${f(c.errorMs, 1)} ms (estimated ${f(c.estimatedMs, 1)} ms, true −123456 ms, best round trip ${f(c.bestRttMs, 1)} ms, ${c.samples} samples)`;
+    `clock offset ${name}: |estimated − true| = ${f(c.errorMs, 1)} ms (estimated ${f(c.estimatedMs, 1)} ± ${f(c.boundMs, 1)} ms, true −123456 ms, best round trip ${f(c.bestRttMs, 1)} ms, ${c.samples} samples in ${c.measurements} measurement(s); the first alone off by ${f(c.firstErrorMs, 1)} ms)`;
   return [line('idle', ck.clockIdle), ck.clockLoaded ? line('under load', ck.clockLoaded) : '']
     .filter(Boolean)
     .join('\n');

@@ -14,6 +14,9 @@ export interface ClockSample {
   rttMs: number;
 }
 
+/** Round trips per measurement; each narrows the offset's interval. */
+export const CLOCK_ROUNDS = 7;
+
 /** Whole-millisecond clocks: each end of a round trip may be up to 1 ms later than it reads. */
 const TICK_MS = 1;
 
@@ -23,12 +26,23 @@ export function clockSample(sentAt: number, serverNow: number, receivedAt: numbe
 }
 
 /**
- * The middle of the intersection of the samples' intervals. Samples are taken shortest round trip
- * first; one whose interval misses what the shorter ones left (a clock that jumped while measuring)
- * is set aside, so the estimate is never worse than the shortest round trip alone.
+ * An estimate of the offset (server − client, ms): the true offset lay within `offsetMs ± boundMs`
+ * when it was measured, at client instant `measuredAt`.
  */
-export function estimateOffset(samples: readonly ClockSample[]): number {
-  if (samples.length === 0) return 0;
+export interface ClockEstimate {
+  offsetMs: number;
+  boundMs: number;
+  measuredAt: number;
+}
+
+/**
+ * The middle of the intersection of the samples' intervals, and half its width (the bound), or null
+ * with no sample. Samples are taken shortest round trip first; one whose interval misses what the
+ * shorter ones left (a clock that jumped while measuring) is set aside, so the estimate is never
+ * worse than the shortest round trip alone.
+ */
+export function estimateOffset(samples: readonly ClockSample[], measuredAt: number): ClockEstimate | null {
+  if (samples.length === 0) return null;
   const byRtt = [...samples].sort((a, b) => a.rttMs - b.rttMs);
   let low = Number.NEGATIVE_INFINITY;
   let high = Number.POSITIVE_INFINITY;
@@ -40,5 +54,61 @@ export function estimateOffset(samples: readonly ClockSample[]): number {
     low = from;
     high = to;
   }
-  return (low + high) / 2;
+  return { offsetMs: (low + high) / 2, boundMs: (high - low) / 2, measuredAt };
+}
+
+/** An estimate this close (± ms) is kept until the regular refresh; a wider one is measured again soon. */
+export const PRECISE_CLOCK_MS = 20;
+
+/** How fast two clocks may drift apart: 100 ppm, a cheap quartz at its worst (0.1 ms a second). */
+const DRIFT = 1e-4;
+
+/** The estimate's bound at client instant `at`: it widens with the time since it was measured. */
+export function boundAt(estimate: ClockEstimate, at: number): number {
+  return estimate.boundMs + Math.max(0, at - estimate.measuredAt) * DRIFT;
+}
+
+/**
+ * Which estimate to go on with after a new measurement: the new one, unless the one kept is still
+ * narrower and agrees with it (their intervals overlap, so the device clock did not jump in
+ * between). A measurement made through a slow link or a busy server only widens the interval, so
+ * it must not replace a close estimate; the kept one's bound widens with its age (drift), so a
+ * newer estimate takes over in time.
+ */
+export function betterEstimate(kept: ClockEstimate | null, next: ClockEstimate): ClockEstimate {
+  if (kept === null) return next;
+  const keptBound = boundAt(kept, next.measuredAt);
+  if (next.boundMs <= keptBound) return next;
+  const agree = Math.abs(next.offsetMs - kept.offsetMs) <= next.boundMs + keptBound;
+  return agree ? kept : next;
+}
+
+/**
+ * The estimate a connection goes on with, and when to measure again: at once precise, nothing
+ * before the regular refresh; imprecise (every round trip was slow: a busy server, a phone on a
+ * weak link), again after 2 s, 4 s, 8 s… at most a minute apart, until it is precise.
+ */
+export class ClockKeeper {
+  private kept: ClockEstimate | null = null;
+  private imprecise = 0;
+
+  /**
+   * Takes a measurement: answers the estimate to go on with, and the delay (ms) before measuring
+   * again, or null if the regular refresh will do.
+   */
+  take(next: ClockEstimate): { kept: ClockEstimate; againInMs: number | null } {
+    const kept = betterEstimate(this.kept, next);
+    this.kept = kept;
+    if (boundAt(kept, next.measuredAt) <= PRECISE_CLOCK_MS) {
+      this.imprecise = 0;
+      return { kept, againInMs: null };
+    }
+    return { kept, againInMs: Math.min(60_000, 2_000 * 2 ** this.imprecise++) };
+  }
+
+  /** A new connection (perhaps to another server process) starts afresh. */
+  reset(): void {
+    this.kept = null;
+    this.imprecise = 0;
+  }
 }

@@ -1,17 +1,24 @@
-import { type ClockSample, clockSample, estimateOffset } from '../../../shared/clock-offset';
+import {
+  CLOCK_ROUNDS,
+  type ClockEstimate,
+  type ClockSample,
+  clockSample,
+  estimateOffset,
+} from '../../../shared/clock-offset';
 import type { RoomSocket } from './room-socket';
 import { ClockAckSchema } from './wire-schemas';
 
-/** Round trips per estimate; each narrows the offset's interval (see shared/clock-offset.ts). */
-export const CLOCK_ROUNDS = 7;
 const ROUND_TIMEOUT_MS = 3000;
 
 /**
- * Measures the server clock offset (server − client, ms) with sequential `clock` round trips.
- * Stops at the first lost round trip (the link is bad: better to measure again later) and
- * returns null when none came back, e.g. a socket that looks connected after the phone slept.
+ * Measures the server clock offset (server − client, ms) and its bound with sequential `clock`
+ * round trips. Stops at the first lost round trip (the link is bad: better to measure again later)
+ * and returns null when none came back, e.g. a socket that looks connected after the phone slept.
  */
-export async function measureClockOffset(socket: RoomSocket, rounds = CLOCK_ROUNDS): Promise<number | null> {
+export async function measureClockOffset(
+  socket: RoomSocket,
+  rounds = CLOCK_ROUNDS,
+): Promise<ClockEstimate | null> {
   const samples: ClockSample[] = [];
   for (let i = 0; i < rounds && socket.connected; i++) {
     const sentAt = Date.now();
@@ -22,5 +29,5 @@ export async function measureClockOffset(socket: RoomSocket, rounds = CLOCK_ROUN
       break;
     }
   }
-  return samples.length > 0 ? estimateOffset(samples) : null;
+  return estimateOffset(samples, Date.now());
 }

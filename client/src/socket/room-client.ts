@@ -1,4 +1,5 @@
 import type { HandshakeAuth } from '../../../shared/auth';
+import { ClockKeeper } from '../../../shared/clock-offset';
 import type { Command } from '../../../shared/commands';
 import type { Welcome } from '../../../shared/events';
 import type { Result } from '../../../shared/results';
@@ -38,6 +39,9 @@ export class RoomClient {
   private lastVersion: number | null = null;
   private everConnected = false;
   private clockTimer: ReturnType<typeof setInterval> | undefined;
+  /** The estimate kept across measurements, and when an imprecise one is measured again. */
+  private readonly clock = new ClockKeeper();
+  private clockRetry: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -109,6 +113,7 @@ export class RoomClient {
   close(): void {
     this.closed = true;
     clearInterval(this.clockTimer);
+    clearTimeout(this.clockRetry);
     clearTimeout(this.retryTimer);
     this.listeners.clear();
     this.socket.removeAllListeners();
@@ -118,6 +123,8 @@ export class RoomClient {
   private onConnect(): void {
     this.everConnected = true;
     this.update({ status: 'connected', errorCode: null });
+    this.clock.reset();
+    clearTimeout(this.clockRetry);
     void this.estimateClock();
     clearInterval(this.clockTimer);
     this.clockTimer = setInterval(() => void this.estimateClock(), CLOCK_REFRESH_MS);
@@ -125,6 +132,7 @@ export class RoomClient {
 
   private onDisconnect(reason: string): void {
     clearInterval(this.clockTimer);
+    clearTimeout(this.clockRetry);
     if (this.closed || this.snapshot.status === 'removed') return;
     this.update({ status: 'reconnecting' });
     // socket.io does not reconnect by itself after the server closed the socket on purpose.
@@ -202,14 +210,19 @@ export class RoomClient {
     this.update({ status: 'removed', errorCode: 'removed', removedReason: removed.data.reason });
   }
 
-  /** Measures the clock offset; false when the server did not answer a single round trip. */
+  /**
+   * Measures the clock offset; false when the server did not answer a single round trip. An
+   * imprecise estimate (every round trip slow) is measured again soon (shared/clock-offset.ts).
+   */
   private async estimateClock(): Promise<boolean> {
-    const offset = await measureClockOffset(this.socket);
-    if (offset === null) return false;
-    if (!this.closed) {
-      this.offsetMs = offset;
-      this.update({ clockSynced: true });
-    }
+    const measured = await measureClockOffset(this.socket);
+    if (measured === null) return false;
+    if (this.closed) return true;
+    const { kept, againInMs } = this.clock.take(measured);
+    this.offsetMs = kept.offsetMs;
+    clearTimeout(this.clockRetry);
+    if (againInMs !== null) this.clockRetry = setTimeout(() => void this.estimateClock(), againInMs);
+    this.update({ clockSynced: true });
     return true;
   }
 
