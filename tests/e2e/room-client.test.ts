@@ -3,6 +3,7 @@ import type { RoomSnapshot } from '../../client/src/socket/connection-status';
 import { RoomClient } from '../../client/src/socket/room-client';
 import type { CreateRoomResponse } from '../../shared/http';
 import { createRoom, httpCommand } from '../helpers/clients';
+import { startDelayProxy } from '../helpers/delay-proxy';
 import { startServer, type TestServer } from '../helpers/server';
 
 /** Resolves with the first snapshot (current or later) that satisfies the predicate. */
@@ -92,5 +93,25 @@ describe('RoomClient, the page-independent connection behind useRoom, against a 
     expect(body.ok).toBe(true);
     const removed = await snapshotWhere(member, (s) => s.status === 'removed');
     expect(removed.removedReason).toBe('removed');
+  });
+
+  it('measures the clock again within seconds when every round trip was slow (a slow link)', async () => {
+    // 30 ms each way: every round trip takes over 60 ms, so the estimate is ± 31 ms or wider.
+    // (That a precise estimate waits for the 5-minute refresh is ClockKeeper's unit test: on a
+    // busy test machine a loopback round trip may itself be slow.)
+    const slow = await startDelayProxy(server.url, 30);
+    try {
+      const client = open({ code: room.code, displayKey: room.displayKey }, slow.url);
+      await snapshotWhere(client, (s) => s.clockSynced);
+      // Nothing else goes from the client to the server for 25 s (the first heartbeat): what it
+      // sends now is clock round trips, the next measurement 2 s after the first.
+      const before = slow.clientBytes();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(slow.clientBytes()).toBeGreaterThan(before);
+      // The estimate is still within the slow link's bound of the truth (same machine: offset 0).
+      expect(Math.abs(client.serverNow() - Date.now())).toBeLessThan(50);
+    } finally {
+      await slow.close();
+    }
   });
 });
