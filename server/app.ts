@@ -104,6 +104,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
   app.addHook('preClose', async () => {
     await sockets.drain();
     sockets.io.engine.close();
+    // HTTP requests under way get a few seconds to finish. A connection still open after that (a
+    // browser's keep-alive connection that Node does not count as idle was seen to hold the close
+    // for a minute, until its headers timeout) is cut: the server is going away.
+    setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
   });
   app.addHook('onClose', async () => {
     await presence.close();
@@ -112,3 +116,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; i
   });
   return { app, io: sockets.io };
 }
+
+/** How long (ms) HTTP requests under way at shutdown may still take before their connections are cut. */
+const CLOSE_GRACE_MS = 3_000;
