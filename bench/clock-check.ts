@@ -1,12 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   boundAt,
-  CLOCK_ROUNDS,
   type ClockEstimate,
   ClockKeeper,
-  type ClockSample,
-  clockSample,
-  estimateOffset,
+  type ClockMeasurement,
+  measureOffset,
 } from '../shared/clock-offset';
 
 /** The known shift of this client's clock (ms): the estimator should find the server 123,456 ms behind. */
@@ -46,8 +44,8 @@ export async function connectClockClient(url: string, code: string): Promise<Soc
 
 /**
  * Estimates the offset as the web client does (client/src/socket/clock-sync.ts, room-client.ts): 7
- * back-to-back `clock` round trips, a lost one (3 s) simply not a sample, their intervals
- * intersected; an imprecise estimate measured again after 2 s, 4 s… (shared ClockKeeper), as long
+ * back-to-back `clock` round trips (shared `measureOffset`: a lost one, 3 s, ends the measurement),
+ * their intervals intersected; an imprecise estimate measured again after 2 s, 4 s… (shared ClockKeeper), as long
  * as the next measurement would start before `until` (a `performance.now()` instant).
  * Never throws: a check with no sample at all reports an infinite error.
  */
@@ -93,17 +91,9 @@ export async function checkClock(socket: Socket, until = Number.POSITIVE_INFINIT
   };
 }
 
-/** One measurement: 7 round trips on the shifted clock. */
-async function measure(socket: Socket): Promise<{ estimate: ClockEstimate | null; samples: ClockSample[] }> {
-  const samples: ClockSample[] = [];
-  for (let i = 0; i < CLOCK_ROUNDS && socket.connected; i++) {
-    const sentAt = shiftedNow();
-    try {
-      const { serverNow } = (await socket.timeout(3000).emitWithAck('clock')) as { serverNow: number };
-      samples.push(clockSample(sentAt, serverNow, shiftedNow()));
-    } catch {
-      // a lost round trip is simply not a sample
-    }
-  }
-  return { estimate: estimateOffset(samples, shiftedNow()), samples };
+/** One measurement, as the web client makes it, on the shifted clock. */
+function measure(socket: Socket): Promise<ClockMeasurement> {
+  const ask = async () =>
+    ((await socket.timeout(3000).emitWithAck('clock')) as { serverNow: number }).serverNow;
+  return measureOffset(ask, shiftedNow, () => socket.connected);
 }

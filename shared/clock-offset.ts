@@ -57,6 +57,39 @@ export function estimateOffset(samples: readonly ClockSample[], measuredAt: numb
   return { offsetMs: (low + high) / 2, boundMs: (high - low) / 2, measuredAt };
 }
 
+/** One measurement: the estimate its samples give (null with none), and the samples. */
+export interface ClockMeasurement {
+  estimate: ClockEstimate | null;
+  samples: ClockSample[];
+}
+
+/**
+ * One measurement, as the web client and the benchmark both make it: up to `rounds` back-to-back
+ * round trips read on the client clock `now`. `ask` resolves the server's `serverNow`, or null for
+ * an answer that is not one (no sample, the next round trip goes on); it rejects when the round trip
+ * is lost, which ends the measurement (the link is bad: better to measure again later). So does
+ * `open()` turning false (the socket closed).
+ */
+export async function measureOffset(
+  ask: () => Promise<number | null>,
+  now: () => number,
+  open: () => boolean,
+  rounds = CLOCK_ROUNDS,
+): Promise<ClockMeasurement> {
+  const samples: ClockSample[] = [];
+  for (let i = 0; i < rounds && open(); i++) {
+    const sentAt = now();
+    let serverNow: number | null;
+    try {
+      serverNow = await ask();
+    } catch {
+      break;
+    }
+    if (serverNow !== null) samples.push(clockSample(sentAt, serverNow, now()));
+  }
+  return { estimate: estimateOffset(samples, now()), samples };
+}
+
 /** An estimate this close (± ms) is kept until the regular refresh; a wider one is measured again soon. */
 export const PRECISE_CLOCK_MS = 20;
 

@@ -6,6 +6,7 @@ import {
   type ClockSample,
   clockSample,
   estimateOffset,
+  measureOffset,
   PRECISE_CLOCK_MS,
 } from '../../../shared/clock-offset';
 
@@ -156,5 +157,57 @@ describe('ClockKeeper: when a connection measures again', () => {
     keeper.reset();
     const wide = estimate(-150, 250, 1_000);
     expect(keeper.take(wide)).toEqual({ kept: wide, againInMs: 2_000 });
+  });
+});
+
+describe('measureOffset: one measurement of round trips', () => {
+  /**
+   * A client clock that advances 10 ms per round trip, and a server that answers what `answers`
+   * says in turn: a reading (the server's clock, 5 ms into the round trip), null (an answer that is
+   * not one), or 'lost' (the round trip times out).
+   */
+  function link(answers: readonly (number | null | 'lost')[]) {
+    let clock = 1_000;
+    let asked = 0;
+    const ask = async () => {
+      const answer = answers[asked++];
+      clock += 10;
+      if (answer === 'lost') throw new Error('timeout');
+      return answer === null ? null : clock - 5 + TRUE_OFFSET;
+    };
+    return { ask, now: () => clock, asked: () => asked };
+  }
+
+  it('makes every round trip it is given and estimates from their samples', async () => {
+    const { ask, now, asked } = link([0, 0, 0, 0, 0, 0, 0, 0]);
+    const { estimate, samples } = await measureOffset(ask, now, () => true);
+    expect(asked()).toBe(7);
+    expect(samples).toHaveLength(7);
+    expect(Math.abs(estimate!.offsetMs - TRUE_OFFSET)).toBeLessThanOrEqual(estimate!.boundMs);
+    expect(estimate!.measuredAt).toBe(now());
+  });
+
+  it('goes on past an answer that is not one, and stops at the first lost round trip', async () => {
+    const { ask, now, asked } = link([0, null, 0, 'lost', 0, 0, 0]);
+    const { estimate, samples } = await measureOffset(ask, now, () => true);
+    expect(asked()).toBe(4);
+    expect(samples).toHaveLength(2);
+    expect(estimate).not.toBeNull();
+  });
+
+  it('answers no estimate when no round trip came back, and stops once the socket closed', async () => {
+    expect(
+      (
+        await measureOffset(
+          link(['lost']).ask,
+          () => 0,
+          () => true,
+        )
+      ).estimate,
+    ).toBeNull();
+    const { ask, now, asked } = link([0, 0, 0, 0, 0, 0, 0]);
+    const measured = await measureOffset(ask, now, () => asked() < 3);
+    expect(asked()).toBe(3);
+    expect(measured.samples).toHaveLength(3);
   });
 });
