@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ClientInbound, ClientOutbound, Probe, ServerInbound, ServerOutbound } from './messages';
 
@@ -87,7 +88,10 @@ export class ServerChild extends Child<ServerInbound, ServerOutbound> {
 }
 
 export class ClientChild extends Child<ClientInbound, ClientOutbound> {
-  static start(name: string) {
-    return new ClientChild(name, forkTs('./load-client.ts', { ...process.env }));
+  /** A load generator, at niceness `nice` (0: as the servers). */
+  static start(name: string, nice = 0) {
+    const child = new ClientChild(name, forkTs('./load-client.ts', { ...process.env }));
+    if (nice > 0 && child.proc.pid !== undefined) setPriority(child.proc.pid, nice);
+    return child;
   }
 }

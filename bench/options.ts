@@ -23,6 +23,8 @@ export interface BenchOptions {
   settleS: number;
   /** Microseconds of main-thread work the floor spends per command before its emits (a probe). */
   floorWorkUs: number;
+  /** Niceness of the load generators (0: the servers' own): a probe of how much their sharing the cores costs. */
+  clientNice: number;
   json: boolean;
 }
 
@@ -49,6 +51,8 @@ const HELP = `npm run bench -- [options]
   --node-flags="F …"   extra Node flags for the server processes, both sides (e.g. --node-flags=--trace-gc)
   --floor-work US      the floor spends US µs of main-thread CPU per command before it emits (default 0):
                        a probe of how much latency a server's own work per command costs on this machine
+  --client-nice N      run the load generators at niceness N (0–19, default 0): the server gets a core first
+                       when both wait for one, as on a machine of its own (a probe, both sides alike)
   --no-json            do not write bench/results/<stamp>.json
 `;
 
@@ -74,6 +78,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'node-flags': { type: 'string', default: '' },
       settle: { type: 'string', default: '30' },
       'floor-work': { type: 'string', default: '0' },
+      'client-nice': { type: 'string', default: '0' },
       'no-json': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -115,6 +120,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     nodeFlags: values['node-flags'].split(' ').filter(Boolean),
     settleS: int('settle', values.settle, 30, 0),
     floorWorkUs: int('floor-work', values['floor-work'], 0, 0),
+    clientNice: niceness(int('client-nice', values['client-nice'], 0, 0)),
     json: !values['no-json'],
   };
+}
+
+function niceness(n: number): number {
+  if (n > 19) throw new Error(`--client-nice must be 0–19 (got ${n})`);
+  return n;
 }

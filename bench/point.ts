@@ -143,7 +143,8 @@ export async function runPoint(
     }
 
     const count = opts.clientProcs ?? Math.max(1, Math.ceil(sockets / SOCKETS_PER_GENERATOR));
-    for (let i = 0; i < count; i++) generators.push(ClientChild.start(`load generator ${i}`));
+    for (let i = 0; i < count; i++)
+      generators.push(ClientChild.start(`load generator ${i}`, opts.clientNice));
     log(`${target}: connect storm of ${sockets} sockets from ${count} load generator(s)`);
     const per = Math.ceil(specs.length / count);
     const connected = await Promise.all(

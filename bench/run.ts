@@ -54,7 +54,8 @@ const header = (rooms: number) =>
   `each facilitator sends timer.add every ${opts.periodMs} ms for ${opts.durationMs / 1000} s` +
   (opts.floorWorkUs > 0
     ? `; the floor spends ${opts.floorWorkUs} µs per command before its emits (--floor-work)`
-    : '');
+    : '') +
+  (opts.clientNice > 0 ? `; load generators at niceness ${opts.clientNice} (--client-nice)` : '');
 
 const output: Record<string, unknown> = {
   options: { ...opts, redisUrl: opts.redisUrl ? 'set' : undefined },
