@@ -45,8 +45,9 @@ export async function connectClockClient(url: string, code: string): Promise<Soc
 /**
  * Estimates the offset as the web client does (client/src/socket/clock-sync.ts, room-client.ts): 7
  * back-to-back `clock` round trips (shared `measureOffset`: a lost one, 3 s, ends the measurement),
- * their intervals intersected; an imprecise estimate measured again after 2 s, 4 s… (shared ClockKeeper), as long
- * as the next measurement would start before `until` (a `performance.now()` instant).
+ * their intervals intersected; an imprecise estimate measured again after 2 s, 4 s… (shared
+ * ClockKeeper), as long as the next measurement would start before `until` (a `performance.now()`
+ * instant).
  * Never throws: a check with no sample at all reports an infinite error.
  */
 export async function checkClock(socket: Socket, until = Number.POSITIVE_INFINITY): Promise<ClockCheck> {
