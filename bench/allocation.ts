@@ -1,17 +1,10 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import pino from 'pino';
-import type { Clock } from '../server/clock';
 import { apply, freezeStates } from '../server/core/apply';
 import { roleViews } from '../server/core/views';
-import { createMetrics } from '../server/metrics';
-import { RoomService } from '../server/rooms/room-service';
-import { MemoryRoomStore } from '../server/store/memory-room-store';
-import { SocketBroadcaster } from '../server/transport/socket-broadcaster';
-import type { IoServer } from '../server/transport/socket-types';
 import { roleViewsJson } from '../server/transport/view-json';
 import { parseCommand } from '../shared/parse';
-import { setUpBenchRoom } from './floor-views';
+import { benchService, ioStandIn, setUpBenchRoom } from './bench-rooms';
 
 /**
  * The JS heap the server allocates per command, step by step, without sockets:
@@ -34,13 +27,7 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 freezeStates(false);
-const room = { emit() {}, disconnectSockets() {} };
-const nowhere = { to: () => room, in: () => room } as unknown as IoServer;
-const clock: Clock = { now: () => Date.now() };
-const store = new MemoryRoomStore(clock, 3_600_000);
-const metrics = createMetrics();
-const service = new RoomService({ store, clock, metrics, log: pino({ level: 'silent' }) });
-service.attach(new SocketBroadcaster(nowhere));
+const { store, metrics, service } = benchService(ioStandIn(() => {}));
 const codes: string[] = [];
 for (let r = 0; r < ROOMS; r++) codes.push(await setUpBenchRoom(service, 10, 'Bench circle'));
 const states = await Promise.all(codes.map(async (code) => (await store.get(code))!));

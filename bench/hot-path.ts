@@ -1,15 +1,8 @@
-import pino from 'pino';
 import { PacketType } from 'socket.io-parser';
-import type { Clock } from '../server/clock';
 import { apply, freezeStates } from '../server/core/apply';
 import { roleViews } from '../server/core/views';
-import { createMetrics } from '../server/metrics';
-import { RoomService } from '../server/rooms/room-service';
-import { MemoryRoomStore } from '../server/store/memory-room-store';
 import { jsonParser } from '../server/transport/json-parser';
-import { SocketBroadcaster } from '../server/transport/socket-broadcaster';
-import type { IoServer } from '../server/transport/socket-types';
-import { setUpBenchRoom } from './floor-views';
+import { benchService, ioStandIn, setUpBenchRoom } from './bench-rooms';
 
 /**
  * The server's own share of one command, without sockets or a network: `npx tsx bench/hot-path.ts`.
@@ -32,21 +25,13 @@ const encoder = new jsonParser.Encoder();
 /** A `state` event as the adapter encodes it once per broadcast: the packet, then its Engine.IO frame's bytes. */
 const encode = (view: unknown) =>
   Buffer.from(`4${encoder.encode({ type: PacketType.EVENT, nsp: '/', data: ['state', view] })[0]!}`);
-/** One object, not one per call: a closure made per call would cost tsx's naming helper every time. */
-const room = {
-  emit(_event: 'state', view: unknown) {
+const { store, service } = benchService(
+  ioStandIn((_event, view) => {
     emits++;
     encodedBytes += encode(view).length - 1;
-  },
-  disconnectSockets() {},
-};
-const fakeIo = { to: () => room, in: () => room } as unknown as IoServer;
-
+  }),
+);
 freezeStates(process.argv.includes('--frozen'));
-const clock: Clock = { now: () => Date.now() };
-const store = new MemoryRoomStore(clock, 3_600_000);
-const service = new RoomService({ store, clock, metrics: createMetrics(), log: pino({ level: 'silent' }) });
-service.attach(new SocketBroadcaster(fakeIo));
 
 const codes: string[] = [];
 for (let r = 0; r < ROOMS; r++) codes.push(await setUpBenchRoom(service, MEMBERS, 'Bench circle'));
