@@ -43,7 +43,7 @@ const floorViews = states.map((state) => {
 const steps: Record<string, (r: number) => unknown> = {
   'whole command (service, store, apply, views, JSON)': (r) => service.execute(codes[r]!, add(), facilitator),
   'parse the command (zod)': () => parseCommand({ type: 'timer.add', seconds: 1 }),
-  'apply (immer draft)': (r) => apply(states[r]!, add(), facilitator, now),
+  'apply (the draft)': (r) => apply(states[r]!, add(), facilitator, now),
   'views (roleViews)': (r) => roleViews(states[r]!, now),
   "views' JSON (roleViewsJson, three roles)": (r) =>
     roleViewsJson(roleViews(states[r]!, now), ['facilitator', 'member', 'display']),

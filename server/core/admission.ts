@@ -1,6 +1,7 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
 import type { MemberStatus } from '../../shared/lobby';
+import { own, ownMember } from './draft';
 import type { Context, Handler } from './handler';
 import { dropMember } from './members';
 import { findMember } from './room-queries';
@@ -24,8 +25,8 @@ export function statusOnJoin(state: RoomState): MemberStatus {
  * of the seating order (their stats were zeroed when they joined).
  */
 export function setStatus(draft: RoomState, member: MemberState, status: MemberStatus, ctx: Context): void {
-  member.status = status;
-  if (status === 'active' && !draft.order.includes(member.id)) draft.order.push(member.id);
+  ownMember(draft, member.id).status = status;
+  if (status === 'active' && !draft.order.includes(member.id)) own(draft, 'order').push(member.id);
   ctx.effects.push({ kind: 'status', memberId: member.id, status });
 }
 

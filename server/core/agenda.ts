@@ -37,13 +37,12 @@ export const agendaNextHandler: Handler<CommandOf<'agenda.next'>> = (draft, _com
   if (agenda === null) return errorBody('no_agenda');
   if (agenda.index === null) {
     if (agenda.startedAt !== null) return 'unchanged';
-    agenda.startedAt = ctx.now;
+    draft.agenda = { ...agenda, startedAt: ctx.now };
     enterSegment(draft, 0, ctx.now);
     return 'changed';
   }
   if (agenda.index + 1 >= agenda.segments.length) {
-    agenda.index = null;
-    agenda.timer = null;
+    draft.agenda = { ...agenda, index: null, timer: null };
     return 'changed';
   }
   enterSegment(draft, agenda.index + 1, ctx.now);
@@ -69,6 +68,5 @@ export const agendaPrevHandler: Handler<CommandOf<'agenda.prev'>> = (draft, _com
 
 function enterSegment(draft: RoomState, index: number, now: number): void {
   const agenda = draft.agenda!;
-  agenda.index = index;
-  agenda.timer = segmentTimer(agenda.segments[index]!.plannedMs, now);
+  draft.agenda = { ...agenda, index, timer: segmentTimer(agenda.segments[index]!.plannedMs, now) };
 }

@@ -1,28 +1,26 @@
-import { createDraft, enableArrayMethods, finishDraft, setAutoFreeze } from 'immer';
 import { type Command, LOBBY_COMMANDS } from '../../shared/commands';
 import { type ErrorBody, errorBody } from '../../shared/errors';
 import type { Actor, SystemCommand } from './actor';
 import { commandHandlers, systemCommandHandlers } from './command-table';
+import { deepFreeze, draftOf } from './draft';
 import type { Effect } from './effects';
 import type { Context, Handler, Verdict } from './handler';
 import { roleRefusal } from './permissions';
 import { findMember, holderId } from './room-queries';
 import type { RoomState } from './state';
 
-// Array methods on drafts (find, filter, some, push…) read the base array instead of making a proxy
-// per element: handlers search the members on almost every command.
-enableArrayMethods();
+let freezing = true;
 
 /**
- * Whether `apply` deep-freezes the states it makes (immer's auto-freeze, on by default). Frozen, a
- * write to a state or to anything a view shares with it throws: on in development and in every
- * test, where it catches such a bug at once. Off in production (`NODE_ENV=production`), as immer
- * itself once defaulted and React's development checks do: the walk that freezes a new state costs
- * a quarter of `apply` on every change (bench/hot-path.ts), and a state the tests never mutate is
+ * Whether `apply` deep-freezes the states it is given and makes (on by default). Frozen, a write to
+ * a state or to anything a view shares with it throws: on in development and in every test, where
+ * it catches at once a handler that changes a part it did not make its own (draft.ts) or a view
+ * that writes to the state. Off in production (`NODE_ENV=production`), as React's development
+ * checks are: the walk costs more than the update itself, and a state the tests never mutate is
  * not mutated in production either.
  */
 export function freezeStates(on: boolean): void {
-  setAutoFreeze(on);
+  freezing = on;
 }
 
 export type ApplyResult = { ok: true; state: RoomState; effects: Effect[] } | { ok: false; error: ErrorBody };
@@ -48,15 +46,17 @@ export function apply(
   const refusal = admissionRefusal(state, command, actor) ?? roleRefusal(state, command.type, actor);
   if (refusal !== null) return { ok: false, error: refusal };
   if (isStale(state, command)) return { ok: true, state, effects: [] };
-  // Copy-on-write: the handler mutates a draft; only what it touched is copied into the new state,
-  // which shares every untouched part with `state`. A refused or no-op draft is dropped.
-  const draft = createDraft(state);
+  if (freezing) deepFreeze(state);
+  // Copy-on-write: the handler changes a draft and the parts it made its own (draft.ts); the new
+  // state shares every untouched part with `state`. A refused or no-op draft is dropped.
+  const draft = draftOf(state);
   const ctx: Context = { now, memberId: actor.kind === 'member' ? actor.memberId : null, effects: [] };
-  const verdict = dispatch(draft as RoomState, command, ctx);
+  const verdict = dispatch(draft, command, ctx);
   if (verdict === 'unchanged') return { ok: true, state, effects: ctx.effects };
   if (verdict === 'changed') {
     draft.version = state.version + 1;
-    return { ok: true, state: finishDraft(draft) as RoomState, effects: ctx.effects };
+    if (freezing) deepFreeze(draft);
+    return { ok: true, state: draft, effects: ctx.effects };
   }
   return { ok: false, error: verdict };
 }

@@ -22,10 +22,10 @@ export interface Context {
 }
 
 /**
- * A handler works on a private draft of the state (copy-on-write: immer's `createDraft`) that
- * `apply` throws away on a refusal or a no-op, so a handler may mutate it freely: all or nothing
- * comes for free. Only the parts it touches are copied; the new state shares the rest (frozen, but
- * in production: `freezeStates`).
+ * A handler works on a private draft of the state (draft.ts: a shallow copy, whose nested parts it
+ * makes its own with `own…` before changing them) that `apply` throws away on a refusal or a no-op,
+ * so all or nothing comes for free. Only the parts it makes its own are copied; the new state
+ * shares the rest (frozen, but in production: `freezeStates`).
  */
 export type Handler<C> = (draft: RoomState, command: C, ctx: Context) => Verdict;
 

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { own, ownMember } from './draft';
 import { firstCallable } from './hand-queue';
 import type { Handler } from './handler';
 import { findMember } from './room-queries';
@@ -10,9 +11,8 @@ import { handPiece } from './talking-piece';
 export function lowerHand(draft: RoomState, memberId: string): boolean {
   const position = draft.hands.indexOf(memberId);
   if (position === -1) return false;
-  draft.hands.splice(position, 1);
-  const member = findMember(draft, memberId);
-  if (member !== undefined) member.handRaisedAt = null;
+  own(draft, 'hands').splice(position, 1);
+  if (findMember(draft, memberId) !== undefined) ownMember(draft, memberId).handRaisedAt = null;
   return true;
 }
 
@@ -20,8 +20,8 @@ export const handRaiseHandler: Handler<CommandOf<'hand.raise'>> = (draft, _comma
   const member = ctx.memberId === null ? undefined : findMember(draft, ctx.memberId);
   if (member === undefined) return errorBody('forbidden');
   if (draft.hands.includes(member.id)) return 'unchanged';
-  draft.hands.push(member.id);
-  member.handRaisedAt = ctx.now;
+  own(draft, 'hands').push(member.id);
+  ownMember(draft, member.id).handRaisedAt = ctx.now;
   return 'changed';
 };
 

@@ -2,6 +2,7 @@ import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
 import { nameKey } from '../../shared/names';
 import { statusOnJoin } from './admission';
+import { own, ownMember, ownRound } from './draft';
 import type { Handler, SystemCommandOf } from './handler';
 import { findMember, isMember } from './room-queries';
 import { advanceRound } from './round-advance';
@@ -21,7 +22,7 @@ export const memberJoinHandler: Handler<SystemCommandOf<'member.join'>> = (draft
   const key = nameKey(command.name);
   if (draft.members.some((member) => nameKey(member.name) === key)) return errorBody('name_taken');
   const status = statusOnJoin(draft);
-  draft.members.push({
+  own(draft, 'members').push({
     id: command.memberId,
     name: command.name,
     role: 'member',
@@ -31,8 +32,8 @@ export const memberJoinHandler: Handler<SystemCommandOf<'member.join'>> = (draft
     tokenHash: command.tokenHash,
     joinedAt: ctx.now,
   });
-  if (status === 'active') draft.order.push(command.memberId);
-  draft.stats[command.memberId] = zeroStats();
+  if (status === 'active') own(draft, 'order').push(command.memberId);
+  own(draft, 'stats')[command.memberId] = zeroStats();
   return 'changed';
 };
 
@@ -43,7 +44,7 @@ export const memberJoinHandler: Handler<SystemCommandOf<'member.join'>> = (draft
 export const presenceSetHandler: Handler<SystemCommandOf<'presence.set'>> = (draft, command) => {
   const member = findMember(draft, command.memberId);
   if (member === undefined || member.online === command.online) return 'unchanged';
-  member.online = command.online;
+  ownMember(draft, member.id).online = command.online;
   return 'changed';
 };
 
@@ -62,7 +63,8 @@ export const memberRemoveHandler: Handler<CommandOf<'member.remove'>> = (draft, 
   const theirTurn = round !== null && round.endedAt === null && round.order[round.index] === id;
   dropMember(draft, member, ctx.now);
   if (round !== null && round.endedAt === null && (held || theirTurn)) {
-    advanceRound(draft, round, round.index, ctx.now);
+    // From the round as dropMember left it: the member's places are gone, `index` on the next one.
+    advanceRound(draft, draft.round!.index, ctx.now);
   }
   ctx.effects.push({ kind: 'eject', memberId: id, reason: 'removed' });
   return 'changed';
@@ -82,18 +84,18 @@ export function dropMember(draft: RoomState, member: MemberState, now: number): 
   draft.order = draft.order.filter((m) => m !== id);
   draft.hands = draft.hands.filter((m) => m !== id);
   draft.signals = draft.signals.filter((signal) => signal.memberId !== id);
-  delete draft.stats[id];
-  draft.revokedTokenHashes.push(member.tokenHash);
+  delete own(draft, 'stats')[id];
+  own(draft, 'revokedTokenHashes').push(member.tokenHash);
   if (draft.speaker?.memberId === id) {
     draft.speaker = null;
     draft.timer = null;
   }
-  if (draft.round !== null) dropFromRound(draft.round, id);
+  if (draft.round !== null) dropFromRound(ownRound(draft), id);
 }
 
 function recordDeparture(draft: RoomState, member: MemberState, now: number): void {
   const stats = draft.stats[member.id] ?? zeroStats();
-  draft.departed.push({
+  own(draft, 'departed').push({
     name: member.name,
     joinedAt: member.joinedAt,
     spokenMs: liveSpokenMs(draft, member.id, now),

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { ownRound } from './draft';
 import type { Handler } from './handler';
 import { lowerHand } from './hands';
 import { activeRound, findMember } from './room-queries';
@@ -30,11 +31,12 @@ export const turnHandToHandler: Handler<CommandOf<'turn.handTo'>> = (draft, comm
     const place = pendingPlaceAfter(round, target.id);
     if (place === -1)
       return errorBody('unknown_member', 'That person has already had their turn in this round.');
-    round.outcomes[holder] = 'spoke';
-    round.order.splice(place, 1);
-    round.order.splice(round.index + 1, 0, target.id);
+    const mine = ownRound(draft);
+    mine.outcomes[holder] = 'spoke';
+    mine.order.splice(place, 1);
+    mine.order.splice(mine.index + 1, 0, target.id);
     lowerHand(draft, target.id);
-    advanceRound(draft, round, round.index + 1, ctx.now);
+    advanceRound(draft, mine.index + 1, ctx.now);
     return 'changed';
   }
   lowerHand(draft, target.id);

@@ -7,6 +7,7 @@ import {
   PULSE_MIN_ANSWERS,
   type PulseResults,
 } from '../../shared/pulse';
+import { own } from './draft';
 import type { Handler } from './handler';
 import type { PulseState, RoomState } from './state';
 
@@ -24,8 +25,8 @@ function visibleResults(pulse: PulseState): PulseResults | null {
 export function closePulse(draft: RoomState): boolean {
   const pulse = draft.pulse;
   if (pulse === null || !pulse.open) return false;
-  pulse.open = false;
-  draft.pulses.push({
+  draft.pulse = { ...pulse, open: false };
+  own(draft, 'pulses').push({
     question: pulse.question,
     answered: pulse.answered.length,
     results: visibleResults(pulse),
@@ -53,10 +54,10 @@ export const pulseAnswerHandler: Handler<CommandOf<'pulse.answer'>> = (draft, co
   if (pulse === null || !pulse.open) return errorBody('no_pulse');
   if (pulse.answered.includes(ctx.memberId)) return errorBody('already_answered');
   const at = command.value - 1;
-  pulse.counts[at] = (pulse.counts[at] ?? 0) + 1;
+  const counts: PulseResults = [...pulse.counts];
+  counts[at] = (counts[at] ?? 0) + 1;
   // Sorted, so the order of the set does not tell who answered when (and so whose answer came last).
-  pulse.answered.push(ctx.memberId);
-  pulse.answered.sort();
+  draft.pulse = { ...pulse, counts, answered: [...pulse.answered, ctx.memberId].sort() };
   return 'changed';
 };
 

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { ownMember } from './draft';
 import type { Handler } from './handler';
 import { findMember } from './room-queries';
 
@@ -14,7 +15,7 @@ export const memberRoleHandler: Handler<CommandOf<'member.role'>> = (draft, comm
   const member = findMember(draft, command.memberId);
   if (member === undefined || member.status !== 'active') return errorBody('unknown_member');
   if (member.role === command.role) return 'unchanged';
-  member.role = command.role;
+  ownMember(draft, member.id).role = command.role;
   ctx.effects.push({ kind: 'role', memberId: member.id, role: command.role });
   return 'changed';
 };

@@ -1,6 +1,7 @@
 import type { CommandOf } from '../../shared/commands';
 import type { Settings } from '../../shared/settings';
 import { admitAllWaiting } from './admission';
+import { own } from './draft';
 import type { Handler } from './handler';
 
 const SETTING_KEYS = [
@@ -28,7 +29,7 @@ export const roomUpdateHandler: Handler<CommandOf<'room.update'>> = (draft, comm
   for (const key of SETTING_KEYS) {
     const value = command[key];
     if (value !== undefined && value !== draft.settings[key]) {
-      setSetting(draft.settings, key, value);
+      setSetting(own(draft, 'settings'), key, value);
       changed = true;
     }
   }

@@ -1,9 +1,10 @@
+import { ownRound } from './draft';
 import { isOnline } from './room-queries';
 import type { RoomState, RoundState } from './state';
 import { freePiece, handPiece } from './talking-piece';
 
 /**
- * Walks the round from position `from` and gives the piece to the first online member still
+ * Walks the draft's round (there must be one) from position `from` and gives the piece to the first online member still
  * `pending`. Members who left or are offline when their turn comes get `absent`; anyone already
  * settled (`spoke`, `passed`, `absent`) is skipped. At the end, with `revisitPassed`, those who
  * passed are appended once (in round order) for a second chance; otherwise the round completes:
@@ -11,7 +12,8 @@ import { freePiece, handPiece } from './talking-piece';
  *
  * The caller settles a pass beforehand; any other holder is settled here as a turn.
  */
-export function advanceRound(draft: RoomState, round: RoundState, from: number, now: number): void {
+export function advanceRound(draft: RoomState, from: number, now: number): void {
+  const round = ownRound(draft);
   let i = from;
   for (;;) {
     for (; i < round.order.length; i++) {

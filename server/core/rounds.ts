@@ -1,6 +1,7 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
 import type { Outcome } from '../../shared/views';
+import { ownRound } from './draft';
 import type { Handler } from './handler';
 import { activeRound, isActive, isOnline } from './room-queries';
 import { advanceRound } from './round-advance';
@@ -33,24 +34,24 @@ export const roundStartHandler: Handler<CommandOf<'round.start'>> = (draft, comm
   };
   // Any previous round is replaced; the previous holder is settled when the piece moves on.
   draft.round = round;
-  advanceRound(draft, round, 0, ctx.now);
+  advanceRound(draft, 0, ctx.now);
   return 'changed';
 };
 
 /**
- * The member whose turn it is (at `index`) has spoken, whether or not they still hold the piece
- * (the facilitator may have given or released it meanwhile); the piece moves on.
+ * The member whose turn it is (at `index`) in the draft's round has spoken, whether or not they
+ * still hold the piece (the facilitator may have given or released it meanwhile); the piece moves on.
  */
-export function nextInRound(draft: RoomState, round: RoundState, now: number): void {
+export function nextInRound(draft: RoomState, now: number): void {
+  const round = ownRound(draft);
   const current = round.order[round.index];
   if (current !== undefined && round.outcomes[current] === 'pending') round.outcomes[current] = 'spoke';
-  advanceRound(draft, round, round.index + 1, now);
+  advanceRound(draft, round.index + 1, now);
 }
 
 export const roundNextHandler: Handler<CommandOf<'round.next'>> = (draft, _command, ctx) => {
-  const round = activeRound(draft);
-  if (round === null) return errorBody('no_round');
-  nextInRound(draft, round, ctx.now);
+  if (activeRound(draft) === null) return errorBody('no_round');
+  nextInRound(draft, ctx.now);
   return 'changed';
 };
 
@@ -58,7 +59,7 @@ export const roundNextHandler: Handler<CommandOf<'round.next'>> = (draft, _comma
 export const roundEndHandler: Handler<CommandOf<'round.end'>> = (draft, _command, ctx) => {
   const round = activeRound(draft);
   if (round === null) return errorBody('no_round');
-  round.endedAt = ctx.now;
+  draft.round = { ...round, endedAt: ctx.now };
   freePiece(draft, ctx.now, 'turn');
   draft.timer = null;
   return 'changed';

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { own } from './draft';
 import type { Handler } from './handler';
 
 /** Signals kept for the facilitators: the newest 50; older ones drop off. */
@@ -8,8 +9,9 @@ export const MAX_SIGNALS = 50;
 export const signalSendHandler: Handler<CommandOf<'signal.send'>> = (draft, command, ctx) => {
   if (ctx.memberId === null) return errorBody('forbidden');
   draft.seq += 1;
-  draft.signals.push({ id: `s${draft.seq}`, memberId: ctx.memberId, kind: command.kind, at: ctx.now });
-  if (draft.signals.length > MAX_SIGNALS) draft.signals.splice(0, draft.signals.length - MAX_SIGNALS);
+  const signals = own(draft, 'signals');
+  signals.push({ id: `s${draft.seq}`, memberId: ctx.memberId, kind: command.kind, at: ctx.now });
+  if (signals.length > MAX_SIGNALS) signals.splice(0, signals.length - MAX_SIGNALS);
   return 'changed';
 };
 
@@ -17,6 +19,6 @@ export const signalSendHandler: Handler<CommandOf<'signal.send'>> = (draft, comm
 export const signalDismissHandler: Handler<CommandOf<'signal.dismiss'>> = (draft, command) => {
   const position = draft.signals.findIndex((signal) => signal.id === command.signalId);
   if (position === -1) return 'unchanged';
-  draft.signals.splice(position, 1);
+  own(draft, 'signals').splice(position, 1);
   return 'changed';
 };

@@ -38,38 +38,40 @@ export const timerStartHandler: Handler<CommandOf<'timer.start'>> = (draft, comm
 };
 
 export const timerPauseHandler: Handler<CommandOf<'timer.pause'>> = (draft, _command, ctx) => {
-  const timer = draft.timer;
+  const { timer } = draft;
   if (timer === null) return errorBody('no_timer');
   if (timer.startedAt === null) return 'unchanged';
-  timer.elapsedMs += Math.max(0, ctx.now - timer.startedAt);
-  timer.startedAt = null;
+  draft.timer = {
+    ...timer,
+    elapsedMs: timer.elapsedMs + Math.max(0, ctx.now - timer.startedAt),
+    startedAt: null,
+  };
   return 'changed';
 };
 
 export const timerResumeHandler: Handler<CommandOf<'timer.resume'>> = (draft, _command, ctx) => {
-  const timer = draft.timer;
+  const { timer } = draft;
   if (timer === null) return errorBody('no_timer');
   if (timer.startedAt !== null) return 'unchanged';
-  timer.startedAt = ctx.now;
+  draft.timer = { ...timer, startedAt: ctx.now };
   return 'changed';
 };
 
 /** Back to full time, stopped; the duration stays. */
 export const timerResetHandler: Handler<CommandOf<'timer.reset'>> = (draft) => {
-  const timer = draft.timer;
+  const { timer } = draft;
   if (timer === null) return errorBody('no_timer');
   if (timer.elapsedMs === 0 && timer.startedAt === null) return 'unchanged';
-  timer.elapsedMs = 0;
-  timer.startedAt = null;
+  draft.timer = { ...timer, elapsedMs: 0, startedAt: null };
   return 'changed';
 };
 
 /** Lengthens or shortens the running or paused timer; the duration never drops below 0 ms. */
 export const timerAddHandler: Handler<CommandOf<'timer.add'>> = (draft, command) => {
-  const timer = draft.timer;
+  const { timer } = draft;
   if (timer === null) return errorBody('no_timer');
   const durationMs = Math.max(0, timer.durationMs + command.seconds * 1000);
   if (durationMs === timer.durationMs) return 'unchanged';
-  timer.durationMs = durationMs;
+  draft.timer = { ...timer, durationMs };
   return 'changed';
 };

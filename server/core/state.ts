@@ -11,7 +11,7 @@ import type { Outcome, Signal } from '../../shared/views';
  * The authoritative state of one room. Plain JSON (no Map, no Date, no class) so that every store
  * can keep it as it is; secrets appear only as SHA-256 hashes. Instants are server epoch ms.
  *
- * Every array of a state may be frozen (immer freezes what `apply` makes, but in production). Code
+ * Every array of a state may be frozen (`apply` freezes the states it makes, but in production). Code
  * that runs on every change walks them with an index, not `for…of`: Node 20's V8 iterates a frozen
  * array through its generic slow path, an iterator result object per element (49 bytes, and a loop
  * of ten members several hundred times slower than over a plain array).

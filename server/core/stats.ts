@@ -5,16 +5,6 @@ export function zeroStats(): StatsState {
   return { spokenMs: 0, turns: 0, passes: 0, lastSpokeAt: null };
 }
 
-/** The member's stats record in the draft, created zeroed if it is missing (it never should be). */
-export function statsOf(draft: RoomState, memberId: string): StatsState {
-  let stats = draft.stats[memberId];
-  if (stats === undefined) {
-    stats = zeroStats();
-    draft.stats[memberId] = stats;
-  }
-  return stats;
-}
-
 /** Total speaking time at `now` (ms): the settled time plus, for the holder, the live part. */
 export function liveSpokenMs(state: RoomState, memberId: string, now: number): number {
   const settled = state.stats[memberId]?.spokenMs ?? 0;

@@ -1,10 +1,10 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { ownStats } from './draft';
 import type { Handler } from './handler';
 import { isActive } from './room-queries';
 import { turnTimer } from './speaker-timer';
 import type { RoomState } from './state';
-import { statsOf } from './stats';
 
 /** How a holding of the piece ended: a pass counts in `passes`, anything else in `turns`. */
 export type LetGo = 'turn' | 'pass';
@@ -16,7 +16,7 @@ export type LetGo = 'turn' | 'pass';
 export function freePiece(draft: RoomState, now: number, how: LetGo): void {
   const speaker = draft.speaker;
   if (speaker === null) return;
-  const stats = statsOf(draft, speaker.memberId);
+  const stats = ownStats(draft, speaker.memberId);
   stats.spokenMs += Math.max(0, now - speaker.since);
   if (how === 'pass') stats.passes += 1;
   else stats.turns += 1;
@@ -32,7 +32,7 @@ export function freePiece(draft: RoomState, now: number, how: LetGo): void {
 export function handPiece(draft: RoomState, memberId: string, now: number): void {
   freePiece(draft, now, 'turn');
   draft.speaker = { memberId, since: now };
-  statsOf(draft, memberId).lastSpokeAt = now;
+  ownStats(draft, memberId).lastSpokeAt = now;
   draft.timer = turnTimer(draft, now);
 }
 

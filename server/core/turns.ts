@@ -1,5 +1,6 @@
 import type { CommandOf } from '../../shared/commands';
 import { errorBody } from '../../shared/errors';
+import { ownRound } from './draft';
 import { firstCallable } from './hand-queue';
 import type { Context, Handler } from './handler';
 import { lowerHand } from './hands';
@@ -30,7 +31,7 @@ export const turnDoneHandler: Handler<CommandOf<'turn.done'>> = (draft, _command
   if (holder === null) return errorBody('not_holder');
   const round = roundOfHolder(draft, holder);
   if (round !== null) {
-    nextInRound(draft, round, ctx.now);
+    nextInRound(draft, ctx.now);
     return 'changed';
   }
   const next = firstCallable(draft, ctx.now, holder);
@@ -53,8 +54,9 @@ export const turnPassHandler: Handler<CommandOf<'turn.pass'>> = (draft, _command
   freePiece(draft, ctx.now, 'pass');
   const round = roundOfHolder(draft, holder);
   if (round !== null) {
-    round.outcomes[holder] = 'passed';
-    advanceRound(draft, round, round.index + 1, ctx.now);
+    const mine = ownRound(draft);
+    mine.outcomes[holder] = 'passed';
+    advanceRound(draft, mine.index + 1, ctx.now);
   }
   return 'changed';
 };
