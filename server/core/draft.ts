@@ -13,19 +13,21 @@ import { zeroStats } from './stats';
  * command, the largest share of the server's own work (docs/performance.md, "Stop 20").
  */
 
-/** The parts the current command has copied: its own, written in place. One command at a time. */
-let owned = new WeakSet<object>();
+/**
+ * The nested parts the current command has copied: its own, written in place. One command at a
+ * time; made on the first copy (most commands replace a part in one step and copy none).
+ */
+let owned: WeakSet<object> | null = null;
 
-/** A fresh draft of `state` for one command: nothing in it is owned yet but the draft itself. */
+/** A fresh draft of `state` for one command: nothing nested in it is its own yet. */
 export function draftOf(state: RoomState): RoomState {
-  owned = new WeakSet();
-  const draft = { ...state };
-  owned.add(draft);
-  return draft;
+  owned = null;
+  return { ...state };
 }
 
 /** `value` if the command owns it already, else a shallow copy of it (same prototype), now owned. */
 function ownCopy<T extends object>(value: T): T {
+  owned ??= new WeakSet();
   if (owned.has(value)) return value;
   const copy = (
     Array.isArray(value)
