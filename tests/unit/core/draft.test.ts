@@ -13,6 +13,8 @@ describe('draft: copy-on-write by hand', () => {
   it('copies a part once per command and hands back that copy on every later call', () => {
     const draft = draftOf(base);
     expect(draft).not.toBe(base);
+    expect(draft).toEqual(base);
+    expect(Object.keys(draft)).toEqual(Object.keys(base));
     const hands = own(draft, 'hands');
     expect(hands).not.toBe(base.hands);
     expect(own(draft, 'hands')).toBe(hands);
