@@ -4,11 +4,11 @@ import type { RoomState, RoundState } from './state';
 import { freePiece, handPiece } from './talking-piece';
 
 /**
- * Walks the draft's round (there must be one) from position `from` and gives the piece to the first online member still
- * `pending`. Members who left or are offline when their turn comes get `absent`; anyone already
- * settled (`spoke`, `passed`, `absent`) is skipped. At the end, with `revisitPassed`, those who
- * passed are appended once (in round order) for a second chance; otherwise the round completes:
- * the piece is free, the timer gone, `index` = order length.
+ * Walks the draft's round (there must be one) from position `from` and gives the piece to the
+ * first online member still `pending`. Members who left or are offline when their turn comes get
+ * `absent`; anyone already settled (`spoke`, `passed`, `absent`) is skipped. At the end, with
+ * `revisitPassed`, those who passed are appended once (in round order) for a second chance;
+ * otherwise the round completes: the piece is free, the timer gone, `index` = order length.
  *
  * The caller settles a pass beforehand; any other holder is settled here as a turn.
  */
