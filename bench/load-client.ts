@@ -197,6 +197,14 @@ async function run(msg: Extract<ClientInbound, { type: 'run' }>): Promise<void> 
   let commandsRefused = 0;
   let commandsTimedOut = 0;
   const inFlight = new Set<Promise<void>>();
+  // Each run is a window of its own (--interleave runs several on the same sockets): the versions
+  // sent and the receipts of an earlier window are not this one's. `stale` and `disconnects` count
+  // from the connect storm on.
+  for (const room of rooms) {
+    room.sent.clear();
+    for (const peer of room.peers) peer.receipts = [];
+  }
+  windowDeliveries = 0;
   recording = true;
   const start = now();
   windowStart = start;

@@ -100,7 +100,7 @@ export interface ClientResult {
   deliveries: number;
   /** Deliveries made by a later state (the server merged the change into the next one). */
   superseded: number;
-  /** States received out of order or twice (dropped, as clients do). */
+  /** States received out of order or twice since the connect storm began (dropped, as clients do). */
   stale: number;
   /** Sockets that disconnected during the run. */
   disconnects: number;

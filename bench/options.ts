@@ -15,6 +15,8 @@ export interface BenchOptions {
   clientProcs: number | undefined;
   concurrency: number;
   repeat: number;
+  /** Both targets stay up, and their windows of steady load alternate on the same sockets. */
+  interleave: boolean;
   profile: boolean;
   heapSnapshot: boolean;
   /** Extra Node flags for the server processes (e.g. --trace-gc). */
@@ -40,6 +42,9 @@ const HELP = `npm run bench -- [options]
   --only circlekeeper|floor run one side only (default: both, floor second)
   --repeat N           N rounds of Circlekeeper and floor, the order alternating (CK first, then floor first, …);
                        list every round and every round's deliveries pooled; show the quietest round in full
+  --interleave         start both sides once and keep them up (each with its own sockets), then alternate
+                       their windows of steady load: with --repeat N, N windows each, in the order CK, floor,
+                       floor, CK, CK, … (rounds as above, minutes apart no longer)
   --processes N        server processes (needs --redis or REDIS_URL): members spread over them
   --redis URL          Redis for several processes (Circlekeeper store + adapter; the floor's adapter)
   --client-procs K     load-generator processes (default: one per 6,000 sockets)
@@ -69,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       scale: { type: 'string' },
       only: { type: 'string' },
       repeat: { type: 'string', default: '1' },
+      interleave: { type: 'boolean', default: false },
       processes: { type: 'string', default: '1' },
       redis: { type: 'string' },
       'client-procs': { type: 'string' },
@@ -115,6 +121,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       values['client-procs'] === undefined ? undefined : int('client-procs', values['client-procs'], 1),
     concurrency: int('concurrency', values.concurrency, 1000),
     repeat: int('repeat', values.repeat, 1),
+    interleave: values.interleave,
     profile: values.profile,
     heapSnapshot: values['heap-snapshot'],
     nodeFlags: values['node-flags'].split(' ').filter(Boolean),

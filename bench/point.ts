@@ -8,10 +8,10 @@ import type { ClientResult, Probe, RoomSpec, Target } from './messages';
 import type { BenchOptions } from './options';
 import { concat, median, type Summary, summarize } from './stats';
 
-/** Every figure of one run of one target (Circlekeeper or the floor) at one size. */
 /** Seconds the empty server idles (a GC every 5 s) before its memory is read. */
 const EMPTY_SETTLE_S = 10;
 
+/** Every figure of one window of steady load of one target (Circlekeeper or the floor) at one size. */
 export interface PointResult {
   target: Target;
   rooms: number;
@@ -69,6 +69,7 @@ export interface PointResult {
   memory: { empty: MemorySums; loaded: MemorySums; end: MemorySums };
   clockIdle: ClockCheck | null;
   clockLoaded: ClockCheck | null;
+  /** The 1-, 5- and 15-minute load averages when the steady window began and when it ended. */
   loadavg: { before: string; after: string };
 }
 
@@ -84,14 +85,47 @@ export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url))
 /** Sockets one load generator holds at most by default (each process may open 20,000 files). */
 const SOCKETS_PER_GENERATOR = 6000;
 
+/** A target's servers and load generators, started, connected and settled, ready for steady load. */
+export interface StartedPoint {
+  target: Target;
+  opts: BenchOptions & { rooms: number };
+  sockets: number;
+  servers: ServerChild[];
+  generators: ClientChild[];
+  clockSocket: Socket | null;
+  connectFailures: number;
+  connectErrors: Record<string, number>;
+  stormMs: number;
+  empty: Probe[];
+  loaded: Probe[];
+  clockIdle: ClockCheck | null;
+}
+
+/** One run of one target: started, one window of steady load, stopped. */
 export async function runPoint(
   target: Target,
   opts: BenchOptions & { rooms: number },
   log: (line: string) => void,
 ): Promise<PointResult> {
+  const point = await startPoint(target, opts, log);
+  try {
+    return await steadyLoad(point, log);
+  } finally {
+    await stopPoint(point);
+  }
+}
+
+/**
+ * Starts a target's server process(es), reads the empty process's memory, connects every socket
+ * (the connect storm), sets the rooms up and reads the memory with every socket connected.
+ */
+export async function startPoint(
+  target: Target,
+  opts: BenchOptions & { rooms: number },
+  log: (line: string) => void,
+): Promise<StartedPoint> {
   const perRoom = opts.members + 2;
   const sockets = opts.rooms * perRoom;
-  const before = loadavg();
   const runId = `${process.pid}-${Date.now()}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -122,8 +156,20 @@ export async function runPoint(
       ServerChild.start(`${target} server ${i}`, SERVER_FILES[target], env, execArgv),
     ),
   );
-  const generators: ClientChild[] = [];
-  let clockSocket: Socket | null = null;
+  const point: StartedPoint = {
+    target,
+    opts,
+    sockets,
+    servers,
+    generators: [],
+    clockSocket: null,
+    connectFailures: 0,
+    connectErrors: {},
+    stormMs: 0,
+    empty: [],
+    loaded: [],
+    clockIdle: null,
+  };
   try {
     // The empty process, warmed up and settled (GC every 5 s for 10 s).
     await sleep(1000);
@@ -132,19 +178,20 @@ export async function runPoint(
       await sleep(5000);
       empty = await Promise.all(servers.map((s) => s.probe(true)));
     }
+    point.empty = empty;
     const urls = servers.map((s) => s.url);
 
     const specs = target === 'floor' ? floorRooms(opts.rooms) : await createRooms(urls[0]!, opts.rooms);
-    let clockIdle: ClockCheck | null = null;
     if (target === 'circlekeeper') {
       const [clockRoom] = await createRooms(urls[0]!, 1);
-      clockSocket = await connectClockClient(urls[urls.length - 1]!, clockRoom!.code);
-      clockIdle = await checkClock(clockSocket);
+      point.clockSocket = await connectClockClient(urls[urls.length - 1]!, clockRoom!.code);
+      point.clockIdle = await checkClock(point.clockSocket);
     }
 
     const count = opts.clientProcs ?? Math.max(1, Math.ceil(sockets / SOCKETS_PER_GENERATOR));
+    const generators = point.generators;
     for (let i = 0; i < count; i++)
-      generators.push(ClientChild.start(`load generator ${i}`, opts.clientNice));
+      generators.push(ClientChild.start(`${target} load generator ${i}`, opts.clientNice));
     log(`${target}: connect storm of ${sockets} sockets from ${count} load generator(s)`);
     const per = Math.ceil(specs.length / count);
     const connected = await Promise.all(
@@ -162,14 +209,16 @@ export async function runPoint(
         return reply;
       }),
     );
-    const stormMs =
+    point.stormMs =
       Math.max(...connected.map((c) => c.doneAt)) - Math.min(...connected.map((c) => c.startedAt));
-    const connectFailures = connected.reduce((n, c) => n + c.failed, 0);
-    const connectErrors: Record<string, number> = {};
+    point.connectFailures = connected.reduce((n, c) => n + c.failed, 0);
     for (const c of connected)
-      for (const [k, v] of Object.entries(c.errors)) connectErrors[k] = (connectErrors[k] ?? 0) + v;
-    log(`${target}: ${sockets - connectFailures}/${sockets} connected in ${(stormMs / 1000).toFixed(2)} s`);
-    if (connectFailures > 0) log(`${target}: connect errors ${JSON.stringify(connectErrors)}`);
+      for (const [k, v] of Object.entries(c.errors))
+        point.connectErrors[k] = (point.connectErrors[k] ?? 0) + v;
+    log(
+      `${target}: ${sockets - point.connectFailures}/${sockets} connected in ${(point.stormMs / 1000).toFixed(2)} s`,
+    );
+    if (point.connectFailures > 0) log(`${target}: connect errors ${JSON.stringify(point.connectErrors)}`);
 
     const ready = await Promise.all(
       generators.map((g) => {
@@ -192,6 +241,7 @@ export async function runPoint(
       loaded = await Promise.all(servers.map((s) => s.probe(true)));
       trail.push(sum(loaded.map((p) => p.rss)));
     }
+    point.loaded = loaded;
     log(
       `${target}: RSS with every socket connected, GC every 5 s: ${trail.map((b) => (b / MB).toFixed(0)).join(' → ')} MB`,
     );
@@ -203,81 +253,96 @@ export async function runPoint(
         log(`${target}: heap snapshot ${probe.snapshot}`);
       }
     }
-
-    log(
-      `${target}: steady load for ${opts.durationMs / 1000} s, one command per room every ${opts.periodMs} ms`,
-    );
-    const cpuStart = await Promise.all(servers.map((s) => s.probe()));
-    const results = Promise.all(
-      generators.map((g) => {
-        const reply = g.next('result');
-        g.send({ type: 'run', durationMs: opts.durationMs, periodMs: opts.periodMs, drainMs: opts.drainMs });
-        return reply;
-      }),
-    );
-    // Measured again while imprecise, as the web client does, as long as the steady load lasts.
-    const steadyEnd = performance.now() + opts.durationMs - 2000;
-    const clockLoaded = clockSocket
-      ? await sleep(opts.durationMs / 3).then(() => checkClock(clockSocket!, steadyEnd))
-      : null;
-    const cpuEnd = await sleep(
-      Math.max(0, cpuStart[0]!.at + opts.durationMs - (performance.timeOrigin + performance.now())),
-    ).then(() => Promise.all(servers.map((s) => s.probe())));
-    const parts = (await results).map((r) => r.result);
-    const end = await Promise.all(servers.map((s) => s.probe()));
-    const after = loadavg();
-    const acked = Math.max(1, sum(parts.map((p) => p.commandsAcked)));
-
-    return {
-      target,
-      rooms: opts.rooms,
-      members: opts.members,
-      sockets,
-      processes: opts.processes,
-      connectFailures,
-      connectErrors,
-      stormMs,
-      ...deliveryFigures(parts, opts.processes > 1),
-      serverCpuPct: cpuPct(cpuStart, cpuEnd),
-      serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.userUs + p.systemUs) / acked,
-      serverSystemUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.systemUs) / acked,
-      serverMainThreadUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.mainThreadUs) / acked,
-      serverLoopDelay: {
-        p50: Math.max(...cpuEnd.map((p) => p.loopDelay.p50)),
-        p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),
-        max: Math.max(...cpuEnd.map((p) => p.loopDelay.max)),
-      },
-      serverGc: gcPauses(cpuEnd),
-      serverWaitMsPerS: sum(
-        cpuStart.map((s, i) => (cpuEnd[i]!.mainThreadWaitUs - s.mainThreadWaitUs) / (cpuEnd[i]!.at - s.at)),
-      ),
-      clientCpuPct: parts.reduce(
-        (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
-        0,
-      ),
-      clientWaitMsPerS:
-        sum(parts.map((p) => p.waitUs / (opts.durationMs + opts.drainMs))) / Math.max(1, parts.length),
-      rssEmptyMB: sum(empty.map((p) => p.rss)) / MB,
-      rssLoadedMB: sum(loaded.map((p) => p.rss)) / MB,
-      rssEndMB: sum(end.map((p) => p.rss)) / MB,
-      kbPerSocket: (sum(loaded.map((p) => p.rss)) - sum(empty.map((p) => p.rss))) / 1024 / sockets,
-      heapKbPerSocket:
-        (sum(loaded.map((p) => p.heapUsed)) - sum(empty.map((p) => p.heapUsed))) / 1024 / sockets,
-      memory: { empty: memorySums(empty), loaded: memorySums(loaded), end: memorySums(end) },
-      clockIdle,
-      clockLoaded,
-      loadavg: { before, after },
-    };
-  } finally {
-    clockSocket?.close();
-    await Promise.all(
-      generators.map(async (g) => {
-        g.send({ type: 'close' });
-        await g.stop();
-      }),
-    );
-    await Promise.all(servers.map((s) => s.stop()));
+    return point;
+  } catch (err) {
+    await stopPoint(point);
+    throw err;
   }
+}
+
+/**
+ * One window of steady load on a started target, with the figures of its start (storm, memory,
+ * idle clock): each facilitator sends a command every period for the window's duration.
+ */
+export async function steadyLoad(point: StartedPoint, log: (line: string) => void): Promise<PointResult> {
+  const { target, opts, servers, generators, clockSocket, sockets, empty, loaded } = point;
+  const before = loadavg();
+  log(
+    `${target}: steady load for ${opts.durationMs / 1000} s, one command per room every ${opts.periodMs} ms`,
+  );
+  const cpuStart = await Promise.all(servers.map((s) => s.probe()));
+  const results = Promise.all(
+    generators.map((g) => {
+      const reply = g.next('result');
+      g.send({ type: 'run', durationMs: opts.durationMs, periodMs: opts.periodMs, drainMs: opts.drainMs });
+      return reply;
+    }),
+  );
+  // Measured again while imprecise, as the web client does, as long as the steady load lasts.
+  const steadyEnd = performance.now() + opts.durationMs - 2000;
+  const clockLoaded = clockSocket
+    ? await sleep(opts.durationMs / 3).then(() => checkClock(clockSocket, steadyEnd))
+    : null;
+  const cpuEnd = await sleep(
+    Math.max(0, cpuStart[0]!.at + opts.durationMs - (performance.timeOrigin + performance.now())),
+  ).then(() => Promise.all(servers.map((s) => s.probe())));
+  const parts = (await results).map((r) => r.result);
+  const end = await Promise.all(servers.map((s) => s.probe()));
+  const after = loadavg();
+  const acked = Math.max(1, sum(parts.map((p) => p.commandsAcked)));
+
+  return {
+    target,
+    rooms: opts.rooms,
+    members: opts.members,
+    sockets,
+    processes: opts.processes,
+    connectFailures: point.connectFailures,
+    connectErrors: point.connectErrors,
+    stormMs: point.stormMs,
+    ...deliveryFigures(parts, opts.processes > 1),
+    serverCpuPct: cpuPct(cpuStart, cpuEnd),
+    serverCpuUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.userUs + p.systemUs) / acked,
+    serverSystemUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.systemUs) / acked,
+    serverMainThreadUsPerCommand: cpuUs(cpuStart, cpuEnd, (p) => p.mainThreadUs) / acked,
+    serverLoopDelay: {
+      p50: Math.max(...cpuEnd.map((p) => p.loopDelay.p50)),
+      p99: Math.max(...cpuEnd.map((p) => p.loopDelay.p99)),
+      max: Math.max(...cpuEnd.map((p) => p.loopDelay.max)),
+    },
+    serverGc: gcPauses(cpuEnd),
+    serverWaitMsPerS: sum(
+      cpuStart.map((s, i) => (cpuEnd[i]!.mainThreadWaitUs - s.mainThreadWaitUs) / (cpuEnd[i]!.at - s.at)),
+    ),
+    clientCpuPct: parts.reduce(
+      (n, p) => n + (p.cpuUserUs + p.cpuSystemUs) / 10 / (opts.durationMs + opts.drainMs),
+      0,
+    ),
+    clientWaitMsPerS:
+      sum(parts.map((p) => p.waitUs / (opts.durationMs + opts.drainMs))) / Math.max(1, parts.length),
+    rssEmptyMB: sum(empty.map((p) => p.rss)) / MB,
+    rssLoadedMB: sum(loaded.map((p) => p.rss)) / MB,
+    rssEndMB: sum(end.map((p) => p.rss)) / MB,
+    kbPerSocket: (sum(loaded.map((p) => p.rss)) - sum(empty.map((p) => p.rss))) / 1024 / sockets,
+    heapKbPerSocket:
+      (sum(loaded.map((p) => p.heapUsed)) - sum(empty.map((p) => p.heapUsed))) / 1024 / sockets,
+    memory: { empty: memorySums(empty), loaded: memorySums(loaded), end: memorySums(end) },
+    clockIdle: point.clockIdle,
+    clockLoaded,
+    loadavg: { before, after },
+  };
+}
+
+/** Closes the target's sockets and stops its load generators and servers. */
+export async function stopPoint(point: StartedPoint): Promise<void> {
+  point.clockSocket?.close();
+  await Promise.all(
+    point.generators.map(async (g) => {
+      g.send({ type: 'close' });
+      await g.stop();
+    }),
+  );
+  await Promise.all(point.servers.map((s) => s.stop()));
 }
 
 function gcPauses(probes: Probe[]): Probe['gc'] {

@@ -1,7 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import type { Target } from './messages';
 import { parseOptions } from './options';
-import { type PointResult, RESULTS_DIR, runPoint } from './point';
+import {
+  type PointResult,
+  RESULTS_DIR,
+  runPoint,
+  type StartedPoint,
+  startPoint,
+  steadyLoad,
+  stopPoint,
+} from './point';
 import { clockLines, comparisonTable, roundsTable, scalingTable } from './report';
 
 /**
@@ -24,17 +33,38 @@ const machine = {
  * rounds. The two runs of a round follow each other, so they share the machine's conditions, and
  * their order alternates from round to round (Circlekeeper first in odd rounds, the floor first in
  * even ones), so that neither side always runs on a machine fresh from idling or from the other.
+ * Each run starts its side afresh (servers, connect storm, memory); with `--interleave` both sides
+ * are started once and kept up, and each run is one more window of steady load on the same sockets,
+ * so that the two sides' windows are half a minute apart, not minutes.
  * Every round is listed, with every round's deliveries pooled per side; the round shown in full is
  * the quietest (lowest 1-minute load average over its runs).
  */
 async function compare(rooms: number): Promise<{ ck?: PointResult; fl?: PointResult; runs: PointResult[] }> {
+  const started = new Map<Target, StartedPoint>();
+  try {
+    if (opts.interleave)
+      for (const target of opts.targets)
+        started.set(target, await startPoint(target, { ...opts, rooms }, log));
+    const measure = (target: Target) => {
+      const point = started.get(target);
+      return point ? steadyLoad(point, log) : runPoint(target, { ...opts, rooms }, log);
+    };
+    return await rounds(measure);
+  } finally {
+    for (const point of started.values()) await stopPoint(point);
+  }
+}
+
+async function rounds(
+  measure: (target: Target) => Promise<PointResult>,
+): Promise<{ ck?: PointResult; fl?: PointResult; runs: PointResult[] }> {
   const runs: PointResult[] = [];
   const rounds: { ck?: PointResult; fl?: PointResult }[] = [];
   for (let i = 0; i < opts.repeat; i++) {
     const round: { ck?: PointResult; fl?: PointResult } = {};
     const order = i % 2 === 0 ? opts.targets : [...opts.targets].reverse();
     for (const target of order) {
-      const result = await runPoint(target, { ...opts, rooms }, log);
+      const result = await measure(target);
       if (target === 'circlekeeper') round.ck = result;
       else round.fl = result;
       runs.push(result);
@@ -55,7 +85,8 @@ const header = (rooms: number) =>
   (opts.floorWorkUs > 0
     ? `; the floor spends ${opts.floorWorkUs} µs per command before its emits (--floor-work)`
     : '') +
-  (opts.clientNice > 0 ? `; load generators at niceness ${opts.clientNice} (--client-nice)` : '');
+  (opts.clientNice > 0 ? `; load generators at niceness ${opts.clientNice} (--client-nice)` : '') +
+  (opts.interleave ? '; both sides kept up, their windows alternating (--interleave)' : '');
 
 const output: Record<string, unknown> = {
   options: { ...opts, redisUrl: opts.redisUrl ? 'set' : undefined },
