@@ -25,6 +25,10 @@ import { statsAt } from './stats';
  * not copied: states are never mutated (each change is a new state that shares what it did not
  * touch), and views are sent, never mutated. So two views of states that share a part share it
  * too, and the broadcaster's comparison of them stops at that part at once.
+ *
+ * The member list comes last in the display's and the facilitators' views, and last of the
+ * display's fields in the member view (which begins with them all): the broadcaster writes a list's
+ * JSON once and appends it to the JSON of the rest (server/transport/view-json.ts).
  */
 
 /** The projector's view: the circle, the piece, the timers, the agenda and the agreements. */
@@ -36,7 +40,6 @@ export function displayView(state: RoomState, now: number): DisplayView {
     title: state.title,
     status: state.status,
     settings: state.settings,
-    members: circleMembers(state.members),
     order: state.order,
     speaker: state.speaker,
     timer: state.timer,
@@ -44,6 +47,7 @@ export function displayView(state: RoomState, now: number): DisplayView {
     hands: servedHands(state, now),
     agenda: state.agenda === null ? null : agendaView(state.agenda),
     agreements: state.agreements,
+    members: circleMembers(state.members),
   };
 }
 
@@ -60,7 +64,6 @@ export function memberView(
     title: display.title,
     status: display.status,
     settings: display.settings,
-    members: display.members,
     order: display.order,
     speaker: display.speaker,
     timer: display.timer,
@@ -68,6 +71,7 @@ export function memberView(
     hands: display.hands,
     agenda: display.agenda,
     agreements: display.agreements,
+    members: display.members,
     disclaimer: state.disclaimer,
     resources: state.resources,
     pulse: state.pulse === null ? null : memberPulseView(state.pulse),
@@ -90,7 +94,6 @@ export function facilitatorView(
     title: member.title,
     status: member.status,
     settings: member.settings,
-    members: everyone(state.members),
     order: member.order,
     speaker: member.speaker,
     timer: member.timer,
@@ -103,6 +106,7 @@ export function facilitatorView(
     pulse: state.pulse === null ? null : facilitatorPulseView(state.pulse),
     stats: statsAt(state, now),
     signals: state.signals,
+    members: everyone(state.members),
   };
 }
 
