@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientInbound, ClientOutbound, ClientResult, RoomSpec, Target } from './messages';
 import { mainThreadSched } from './schedstat';
+import { type StateHead, versionParser } from './version-parser';
 
 /**
  * A load generator: one child process holding whole rooms (facilitator, display and members), so
@@ -116,12 +117,13 @@ function connectPeer(room: RoomRun, role: Role, server: number, url: string, j: 
   const socket = io(url, {
     auth: authFor(room.spec, role, j),
     transports: ['websocket'],
+    parser: versionParser,
     forceNew: true,
     reconnection: false,
     timeout: 120_000,
   });
   const peer: Peer = { socket, role, server, lastVersion: -1, receipts: [] };
-  socket.on('state', (view: { version: number }) => {
+  socket.on('state', (view: StateHead) => {
     if (view.version <= peer.lastVersion) {
       stale++;
       return;
@@ -132,7 +134,7 @@ function connectPeer(room: RoomRun, role: Role, server: number, url: string, j: 
     peer.receipts.push(view.version, t);
     if (t >= windowStart && t <= windowEnd) windowDeliveries++;
     // The first few states of each role are measured (every room has the same shape).
-    if (bytes[role].length < 50) bytes[role].push(Buffer.byteLength(JSON.stringify(view)));
+    if (bytes[role].length < 50) bytes[role].push(view.bytes);
   });
   socket.on('disconnect', () => {
     if (recording) disconnects++;
