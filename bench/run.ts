@@ -49,13 +49,14 @@ async function compare(rooms: number): Promise<{ ck?: PointResult; fl?: PointRes
       const point = started.get(target);
       return point ? steadyLoad(point, log) : runPoint(target, { ...opts, rooms }, log);
     };
-    return await rounds(measure);
+    return await measureRounds(measure);
   } finally {
     for (const point of started.values()) await stopPoint(point);
   }
 }
 
-async function rounds(
+/** `repeat` rounds of both sides, each run made by `measure`; the rounds table when there are several. */
+async function measureRounds(
   measure: (target: Target) => Promise<PointResult>,
 ): Promise<{ ck?: PointResult; fl?: PointResult; runs: PointResult[] }> {
   const runs: PointResult[] = [];

@@ -9,8 +9,8 @@ const STATE_PREFIX = `${STATE_EVENT}{"version":`;
  * The load generators' Socket.IO parser: a `state` event is read only as far as its version, and
  * its length, instead of being parsed whole. The generators stand in for 12,000 phones, which parse
  * their views on their own processors; here they share the server's two cores, and parsing every
- * view (with the garbage it leaves) took them ~20 % of a core at one command per room per second
- * (stop 12), time the server then waited for. Both sides' receivers read states this way, so their
+ * view (with the garbage it leaves) took them ~8 % of a core more at one command per room per
+ * second (docs/performance.md, stop 21), time the server then waited for. Both sides' receivers read states this way, so their
  * cost stays the same for both. Every other packet (welcome, acks, errors) is decoded whole.
  */
 class VersionDecoder extends Decoder {
