@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { benchRoomViews } from '../../../bench/floor-views';
 import { versionParser } from '../../../bench/version-parser';
 import { jsonParser } from '../../../server/transport/json-parser';
+import { decodePacket } from '../../helpers/packets';
 
 /** What the load generators' decoder makes of one packet as a server encodes it. */
-function decoded(text: string): Packet {
-  const decoder = new versionParser.Decoder();
-  let out: Packet | undefined;
-  decoder.on('decoded', (packet: Packet) => {
-    out = packet;
-  });
-  decoder.add(text);
-  if (!out) throw new Error('nothing decoded');
-  return out;
-}
-
+const decoded = (text: string) => decodePacket(text, new versionParser.Decoder());
 const encoded = (packet: Packet) => new jsonParser.Encoder().encode(packet)[0] as string;
 const event = (data: unknown[]): Packet => ({ type: PacketType.EVENT, nsp: '/', data });
 

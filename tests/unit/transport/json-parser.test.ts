@@ -1,22 +1,12 @@
-import { Decoder, Encoder, type Packet, PacketType } from 'socket.io-parser';
+import { Encoder, type Packet, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { roleViews } from '../../../server/core/views';
 import { jsonParser } from '../../../server/transport/json-parser';
+import { decodePacket as decoded } from '../../helpers/packets';
 import { roomWith, T0 } from '../core/fixtures';
 
 const stock = new Encoder();
 const ours = new jsonParser.Encoder();
-
-function decoded(text: string): Packet {
-  const decoder = new Decoder();
-  let packet: Packet | undefined;
-  decoder.on('decoded', (p: Packet) => {
-    packet = p;
-  });
-  decoder.add(text);
-  if (!packet) throw new Error('nothing decoded');
-  return packet;
-}
 
 describe('the JSON-only Socket.IO encoder', () => {
   const views = roleViews(roomWith(['a', 'b', 'c']), T0);
